@@ -1,0 +1,33 @@
+// What every request handler of a node can reach: identity, configs, the hosted partitions, the executor.
+#pragma once
+#include <string>
+
+#include "engine/broker/log_manager.h"
+#include "engine/common/asio.h"
+#include "engine/metadata/config_values.h"
+#include "engine/net/request_handler.h"
+#include "engine/protocol/header.h"
+
+namespace sluice::broker {
+
+struct broker_context {
+    asio::io_context& io;
+    int32_t node_id;
+    std::string advertised_host;
+    int32_t advertised_port;
+    std::string cluster_id;
+    metadata::config_values& config;
+    log_manager& logs;
+};
+
+// One request as a handler sees it.
+struct request_context {
+    broker_context& broker;
+    const protocol::request_header& header;
+    net::connection_info& connection;
+    int16_t version() const { return header.api_version; }
+};
+
+int64_t wall_clock_ms();
+
+}  // namespace sluice::broker

@@ -1,0 +1,88 @@
+#include "engine/broker/handlers/handler_registry.h"
+
+#include <array>
+#include <chrono>
+
+#include "engine/broker/handlers/handlers.h"
+
+namespace sluice::broker {
+
+int64_t wall_clock_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+
+protocol::bytes encode_response_frame(const request_context& ctx, const auto& response) {
+    protocol::bytes out;
+    protocol::wire_writer w(out);
+    protocol::write_response_header(w, ctx.header.api_key, ctx.header.api_version, ctx.header.correlation_id);
+    const auto* api = protocol::find_api(ctx.header.api_key);
+    protocol::encode_message(response, {ctx.version(), api && protocol::is_flexible(*api, ctx.version())}, out);
+    return out;
+}
+
+// Adapts a typed handler to the table's raw signature: decode, call, encode.
+template <class Api, auto Handler>
+awaitable<net::handler_outcome> adapt(request_context& ctx, protocol::wire_reader& reader) {
+    typename Api::request request;
+    const auto* api = protocol::find_api(static_cast<int16_t>(Api::key));
+    if (!protocol::decode_message(request, reader, {ctx.version(), protocol::is_flexible(*api, ctx.version())}))
+        co_return net::handler_outcome{std::nullopt, true};  // malformed body: Kafka closes the connection
+    auto response = co_await Handler(ctx, request);
+    if (!response) co_return net::handler_outcome{};
+    co_return net::handler_outcome{encode_response_frame(ctx, *response), false};
+}
+
+using namespace protocol;
+// Version floors: Produce 3 and Fetch 4 are the first to carry record batch v2, the only format we store.
+const std::array handlers{
+    handler_entry{api_key::produce, 3, 8, &adapt<produce_api, handle_produce>},
+    handler_entry{api_key::fetch, 4, 11, &adapt<fetch_api, handle_fetch>},
+    handler_entry{api_key::list_offsets, 0, 5, &adapt<list_offsets_api, handle_list_offsets>},
+    handler_entry{api_key::metadata, 0, 9, &adapt<metadata_api, handle_metadata>},
+    handler_entry{api_key::api_versions, 0, 3, &adapt<api_versions_api, handle_api_versions>},
+};
+
+}  // namespace
+
+std::span<const handler_entry> handler_table() { return handlers; }
+
+const handler_entry* find_handler(int16_t key) {
+    for (const auto& entry : handlers)
+        if (static_cast<int16_t>(entry.key) == key) return &entry;
+    return nullptr;
+}
+
+protocol::api_versions_response supported_api_versions() {
+    protocol::api_versions_response response;
+    for (const auto& entry : handlers)
+        response.api_keys.push_back({static_cast<int16_t>(entry.key), entry.min_version, entry.max_version});
+    return response;
+}
+
+awaitable<net::handler_outcome> dispatch_request(broker_context& broker, net::connection_info& connection,
+                                                 protocol::bytes frame) {
+    protocol::wire_reader reader(frame);
+    protocol::request_header header;
+    if (!protocol::read_request_header(reader, header)) co_return net::handler_outcome{std::nullopt, true};
+    request_context ctx{broker, header, connection};
+    const handler_entry* entry = find_handler(header.api_key);
+    if (entry == nullptr) co_return net::handler_outcome{std::nullopt, true};  // unknown API: nothing to answer with
+    if (header.api_version < entry->min_version || header.api_version > entry->max_version) {
+        if (entry->key != api_key::api_versions) co_return net::handler_outcome{std::nullopt, true};
+        // A client newer than us: answer in the v0 shape with UNSUPPORTED_VERSION and our ranges, so it can
+        // retry with a version we speak (KIP-511).
+        auto response = supported_api_versions();
+        response.error_code = static_cast<int16_t>(error_code::unsupported_version);
+        protocol::bytes out;
+        protocol::wire_writer w(out);
+        w.write_int32(header.correlation_id);
+        protocol::encode_message(response, {0, false}, out);
+        co_return net::handler_outcome{std::move(out), false};
+    }
+    co_return co_await entry->handle(ctx, reader);
+}
+
+}  // namespace sluice::broker

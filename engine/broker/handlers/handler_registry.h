@@ -1,0 +1,26 @@
+// The one list of Kafka APIs this broker serves: key, the version range it implements completely, and the
+// handler. ApiVersions answers from this list, so what is advertised is exactly what is registered.
+#pragma once
+#include <span>
+
+#include "engine/broker/broker_context.h"
+
+namespace sluice::broker {
+
+using raw_handler = awaitable<net::handler_outcome> (*)(request_context&, protocol::wire_reader&);
+
+struct handler_entry {
+    protocol::api_key key;
+    int16_t min_version;
+    int16_t max_version;
+    raw_handler handle;
+};
+
+std::span<const handler_entry> handler_table();
+const handler_entry* find_handler(int16_t api_key);
+
+// Decodes a request frame, routes it and encodes the answer (or asks to close the connection).
+awaitable<net::handler_outcome> dispatch_request(broker_context& broker, net::connection_info& connection,
+                                                 protocol::bytes frame);
+
+}  // namespace sluice::broker

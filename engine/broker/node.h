@@ -1,0 +1,41 @@
+// One broker node: listens for Kafka clients, hosts partitions, runs on its own thread. sluiced runs one
+// (or several) of these; the desktop app embeds one as its local cluster.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "engine/common/result.h"
+
+namespace sluice::broker {
+
+struct node_config {
+    int32_t node_id = 1;
+    std::string host = "127.0.0.1";
+    uint16_t port = 9092;  // 0 picks a free port; port() tells which
+    std::filesystem::path data_dir;
+    std::map<std::string, std::string> properties;  // Kafka config names, e.g. num.partitions=3
+};
+
+class node {
+public:
+    // Validates the config, recovers the data dir, binds the listener and starts serving.
+    static result<std::unique_ptr<node>> start(node_config config);
+    ~node();
+    node(const node&) = delete;
+    node& operator=(const node&) = delete;
+
+    uint16_t port() const;
+    const std::string& cluster_id() const;
+    // Stops accepting, closes connections, flushes logs and joins the thread. Idempotent.
+    void stop();
+
+    struct state;
+
+private:
+    explicit node(std::unique_ptr<state> s);
+    std::unique_ptr<state> state_;
+};
+
+}  // namespace sluice::broker

@@ -1,0 +1,157 @@
+#include "engine/client/cluster_client.h"
+
+#include "engine/protocol/messages/list_offsets.h"
+#include "engine/protocol/messages/metadata.h"
+#include "engine/protocol/messages/produce.h"
+
+namespace sluice::client {
+
+using protocol::error_code;
+
+namespace {
+int64_t now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+cluster_client::cluster_client(std::string bootstrap, std::chrono::milliseconds timeout)
+    : bootstrap_(std::move(bootstrap)), timeout_(timeout) {}
+
+result<connection*> cluster_client::broker(int32_t node_id) {
+    if (auto it = connections_.find(node_id); it != connections_.end() && it->second) return it->second.get();
+    std::string address = bootstrap_;
+    if (node_id >= 0) {
+        auto it = broker_addresses_.find(node_id);
+        if (it == broker_addresses_.end())
+            return make_error(error_code::broker_not_available, "broker " + std::to_string(node_id) + " is unknown");
+        address = it->second;
+    }
+    auto conn = connection::open(address, timeout_);
+    if (!conn) return conn.err();
+    auto* raw = conn.value().get();
+    connections_[node_id] = std::move(conn.value());
+    return raw;
+}
+
+result<cluster_snapshot> cluster_client::snapshot() {
+    auto boot = broker(-1);
+    if (!boot) return boot.err();
+    auto version = boot.value()->pick_version(protocol::api_key::metadata, 1, 9);
+    if (!version) return version.err();
+    protocol::metadata_request request;  // null topic list: all topics
+    request.allow_auto_topic_creation = false;
+    auto metadata = boot.value()->send<protocol::metadata_api>(request, version.value());
+    if (!metadata) {
+        connections_.erase(-1);  // reconnect next time
+        return metadata.err();
+    }
+    cluster_snapshot snap;
+    snap.taken_at_ms = now_ms();
+    snap.cluster_id = metadata->cluster_id.value_or("");
+    snap.controller_id = metadata->controller_id;
+    for (const auto& b : metadata->brokers) {
+        snap.brokers.push_back({b.node_id, b.host, b.port, b.rack});
+        broker_addresses_[b.node_id] = b.host + ":" + std::to_string(b.port);
+    }
+    // Ask each leader for its partitions' earliest and latest offsets, one ListOffsets per leader per kind.
+    std::map<int32_t, protocol::list_offsets_request> by_leader;
+    for (const auto& t : metadata->topics) {
+        topic_info topic;
+        topic.name = t.name.value_or("");
+        topic.internal = t.is_internal;
+        topic.error = t.error_code;
+        for (const auto& p : t.partitions) {
+            topic.partitions.push_back({p.partition_index, p.leader_id, p.replica_nodes, p.isr_nodes, -1, -1, p.error_code});
+            if (p.leader_id < 0) continue;
+            auto& req = by_leader[p.leader_id];
+            if (req.topics.empty() || req.topics.back().name != topic.name) req.topics.push_back({topic.name, {}});
+            req.topics.back().partitions.push_back({p.partition_index, -1, protocol::latest_timestamp, 1});
+        }
+        std::sort(topic.partitions.begin(), topic.partitions.end(),
+                  [](const auto& a, const auto& b) { return a.partition < b.partition; });
+        snap.topics.push_back(std::move(topic));
+    }
+    std::sort(snap.topics.begin(), snap.topics.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    auto find_partition = [&](const std::string& topic, int32_t index) -> partition_info* {
+        for (auto& t : snap.topics)
+            if (t.name == topic)
+                for (auto& p : t.partitions)
+                    if (p.partition == index) return &p;
+        return nullptr;
+    };
+    for (auto& [leader, request] : by_leader) {
+        auto conn = broker(leader);
+        if (!conn) continue;  // offsets stay unknown (-1); the snapshot still shows the topology
+        auto v = conn.value()->pick_version(protocol::api_key::list_offsets, 1, 5);
+        if (!v) continue;
+        for (int64_t which : {protocol::latest_timestamp, protocol::earliest_timestamp}) {
+            for (auto& t : request.topics)
+                for (auto& p : t.partitions) p.timestamp = which;
+            auto offsets = conn.value()->send<protocol::list_offsets_api>(request, v.value());
+            if (!offsets) {
+                connections_.erase(leader);
+                break;
+            }
+            for (const auto& t : offsets->topics)
+                for (const auto& p : t.partitions)
+                    if (auto* info = find_partition(t.name, p.partition_index); info && p.error_code == 0)
+                        (which == protocol::latest_timestamp ? info->end_offset : info->start_offset) = p.offset;
+        }
+    }
+    return snap;
+}
+
+result<int64_t> cluster_client::produce(const std::string& topic, int32_t partition,
+                                        std::span<const protocol::record> records, int16_t acks,
+                                        protocol::compression_codec codec) {
+    if (acks != 1 && acks != -1)
+        return make_error(error_code::invalid_required_acks, "cluster_client::produce waits for an answer; use acks 1 or -1");
+    auto boot = broker(-1);
+    if (!boot) return boot.err();
+    // Metadata for the topic (auto-creating it where the cluster allows) tells us the partition leader.
+    auto mv = boot.value()->pick_version(protocol::api_key::metadata, 1, 9);
+    if (!mv) return mv.err();
+    protocol::metadata_request mreq;
+    mreq.topics = std::vector<protocol::metadata_request::topic>{{{}, topic}};
+    auto meta = boot.value()->send<protocol::metadata_api>(mreq, mv.value());
+    if (!meta) return meta.err();
+    int32_t leader = -1;
+    for (const auto& b : meta->brokers) broker_addresses_[b.node_id] = b.host + ":" + std::to_string(b.port);
+    for (const auto& t : meta->topics) {
+        if (t.error_code != 0)
+            return make_error(static_cast<error_code>(t.error_code), "metadata for topic '" + topic + "' failed");
+        for (const auto& p : t.partitions)
+            if (p.partition_index == partition) leader = p.leader_id;
+    }
+    if (leader < 0) return make_error(error_code::leader_not_available, "no leader for " + topic + "-" + std::to_string(partition));
+    auto conn = broker(leader);
+    if (!conn) return conn.err();
+    // A new batch numbers its records 0..n-1; the leader assigns the real offsets on append.
+    std::vector<protocol::record> numbered(records.begin(), records.end());
+    for (std::size_t i = 0; i < numbered.size(); ++i) numbered[i].offset = static_cast<int64_t>(i);
+    auto batch = protocol::build_batch({.codec = codec}, numbered);
+    if (!batch) return batch.err();
+    auto pv = conn.value()->pick_version(protocol::api_key::produce, 3, 8);
+    if (!pv) return pv.err();
+    protocol::produce_request req;
+    req.acks = acks;
+    req.timeout_ms = static_cast<int32_t>(timeout_.count());
+    req.topics.push_back({topic, {{partition, std::move(batch.value())}}});
+    auto response = conn.value()->send<protocol::produce_api>(req, pv.value());
+    if (!response) return response.err();
+    for (const auto& t : response->responses)
+        for (const auto& p : t.partitions) {
+            if (p.error_code != 0)
+                return make_error(static_cast<error_code>(p.error_code), p.error_message.value_or("produce failed"));
+            return p.base_offset;
+        }
+    return make_error(error_code::unknown_server_error, "empty produce response");
+}
+
+result<cluster_snapshot> read_cluster_snapshot(const std::string& bootstrap, std::chrono::milliseconds timeout) {
+    cluster_client client(bootstrap, timeout);
+    return client.snapshot();
+}
+
+}  // namespace sluice::client

@@ -1,0 +1,41 @@
+// cluster_snapshot: an immutable picture of one cluster (brokers, topics, partitions, offsets) as the client read it.
+// Plain data only (no Qt, no I/O), so the GUI can share it across threads and tests can build one by hand.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sluice::client {
+
+struct broker_info {
+    int32_t node_id = -1;
+    std::string host;
+    int32_t port = 0;
+    std::optional<std::string> rack;
+};
+
+struct partition_info {
+    int32_t partition = -1;
+    int32_t leader = -1;  // -1: no leader
+    std::vector<int32_t> replicas, isr;
+    int64_t start_offset = -1, end_offset = -1;  // -1: unknown (ListOffsets failed or not asked)
+    int16_t error = 0;                           // Kafka error code for this partition
+};
+
+struct topic_info {
+    std::string name;
+    bool internal = false;
+    std::vector<partition_info> partitions;
+    int16_t error = 0;  // Kafka error code for this topic
+};
+
+struct cluster_snapshot {
+    std::string cluster_id;
+    int32_t controller_id = -1;
+    std::vector<broker_info> brokers;
+    std::vector<topic_info> topics;
+    int64_t taken_at_ms = 0;  // wall clock, ms since the Unix epoch
+};
+
+}  // namespace sluice::client

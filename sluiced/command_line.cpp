@@ -1,0 +1,96 @@
+#include "sluiced/command_line.h"
+
+#include <charconv>
+
+#include "engine/metadata/config_values.h"
+
+namespace sluice::daemon {
+
+namespace {
+error bad(std::string message) { return make_error(protocol::error_code::invalid_config, std::move(message)); }
+
+bool parse_int(const std::string& text, int64_t min, int64_t max, int64_t& out) {
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc{} && ptr == text.data() + text.size() && out >= min && out <= max;
+}
+
+// listeners=PLAINTEXT://host:port → host and port.
+result<void> apply_listener(const std::string& listeners, broker::node_config& node) {
+    auto scheme = listeners.find("://");
+    std::string rest = scheme == std::string::npos ? listeners : listeners.substr(scheme + 3);
+    rest = rest.substr(0, rest.find(','));
+    auto colon = rest.rfind(':');
+    int64_t port = 0;
+    if (colon == std::string::npos || !parse_int(rest.substr(colon + 1), 0, 65535, port))
+        return bad("listeners: expected PLAINTEXT://host:port, got '" + listeners + "'");
+    if (colon > 0) node.host = rest.substr(0, colon);
+    node.port = static_cast<uint16_t>(port);
+    return {};
+}
+}  // namespace
+
+std::string usage() {
+    return "usage: sluiced --data-dir DIR [--port N] [--host ADDR] [--node-id N]\n"
+           "               [--config server.properties] [--set key=value ...]\n"
+           "Runs one Kafka-compatible broker node. Config keys are Kafka's (num.partitions, log.segment.bytes,\n"
+           "log.retention.hours, auto.create.topics.enable, socket.request.max.bytes, ...). Flags win over\n"
+           "--set, which wins over --config.\n";
+}
+
+result<command_line> parse_command_line(const std::vector<std::string>& args) {
+    command_line cl;
+    metadata::config_values values;
+    std::string data_dir, host, port, node_id;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&](std::string& out) -> result<void> {
+            if (i + 1 >= args.size()) return bad(arg + " needs a value");
+            out = args[++i];
+            return {};
+        };
+        std::string v;
+        if (arg == "-h" || arg == "--help") {
+            cl.show_help = true;
+        } else if (arg == "--data-dir") {
+            if (auto ok = value(data_dir); !ok) return ok.err();
+        } else if (arg == "--port") {
+            if (auto ok = value(port); !ok) return ok.err();
+        } else if (arg == "--host") {
+            if (auto ok = value(host); !ok) return ok.err();
+        } else if (arg == "--node-id") {
+            if (auto ok = value(node_id); !ok) return ok.err();
+        } else if (arg == "--config") {
+            if (auto ok = value(v); !ok) return ok.err();
+            if (auto ok = values.load_properties_file(v); !ok) return ok.err();
+        } else if (arg == "--set") {
+            if (auto ok = value(v); !ok) return ok.err();
+            auto eq = v.find('=');
+            if (eq == std::string::npos || eq == 0) return bad("--set expects key=value, got '" + v + "'");
+            if (auto ok = values.set(v.substr(0, eq), v.substr(eq + 1)); !ok) return ok.err();
+        } else {
+            return bad("unknown argument '" + arg + "'");
+        }
+    }
+    if (cl.show_help) return cl;
+    if (values.has("listeners"))
+        if (auto ok = apply_listener(values.get_string("listeners"), cl.node); !ok) return ok.err();
+    if (values.has("log.dirs")) cl.node.data_dir = values.get_string("log.dirs");
+    if (values.has("node.id")) cl.node.node_id = static_cast<int32_t>(values.get_int("node.id"));
+    else if (values.has("broker.id")) cl.node.node_id = static_cast<int32_t>(values.get_int("broker.id"));
+    if (!data_dir.empty()) cl.node.data_dir = data_dir;
+    if (!host.empty()) cl.node.host = host;
+    int64_t n = 0;
+    if (!port.empty()) {
+        if (!parse_int(port, 0, 65535, n)) return bad("--port must be 0-65535, got '" + port + "'");
+        cl.node.port = static_cast<uint16_t>(n);
+    }
+    if (!node_id.empty()) {
+        if (!parse_int(node_id, 0, INT32_MAX, n)) return bad("--node-id must be a non-negative integer");
+        cl.node.node_id = static_cast<int32_t>(n);
+    }
+    if (cl.node.data_dir.empty()) return bad("a data directory is required: --data-dir DIR (or log.dirs)");
+    cl.node.properties = values.explicit_values();
+    return cl;
+}
+
+}  // namespace sluice::daemon

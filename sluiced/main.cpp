@@ -1,0 +1,45 @@
+// sluiced: runs a Sluice broker node headless until SIGINT or SIGTERM, then shuts down cleanly.
+#include <csignal>
+#include <iostream>
+
+#include "engine/metadata/config_values.h"
+#include "sluiced/command_line.h"
+
+int main(int argc, char** argv) {
+    using namespace sluice;
+    auto parsed = daemon::parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
+    if (!parsed) {
+        std::cerr << "sluiced: " << parsed.err().message << "\n" << daemon::usage();
+        return 2;
+    }
+    if (parsed->show_help) {
+        std::cout << daemon::usage();
+        return 0;
+    }
+    metadata::config_values known;
+    for (const auto& [name, value] : parsed->node.properties) (void)known.set(name, value);
+    for (const auto& name : known.unknown_names())
+        std::cerr << "sluiced: warning: the configuration '" << name << "' was supplied but isn't a known config\n";
+
+    // Block the stop signals before any thread starts, so only sigwait below receives them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    auto node = broker::node::start(parsed->node);
+    if (!node) {
+        std::cerr << "sluiced: cannot start: " << node.err().message << "\n";
+        return 1;
+    }
+    std::cout << "sluiced: node " << parsed->node.node_id << " of cluster " << node.value()->cluster_id()
+              << " listening on " << parsed->node.host << ":" << node.value()->port() << std::endl;
+    int received = 0;
+    sigwait(&stop_signals, &received);
+    std::cout << "sluiced: received " << (received == SIGINT ? "SIGINT" : "SIGTERM") << ", shutting down" << std::endl;
+    node.value()->stop();
+    std::cout << "sluiced: stopped" << std::endl;
+    return 0;
+}
