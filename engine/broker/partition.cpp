@@ -16,6 +16,11 @@ result<storage::append_result> partition::append(std::span<uint8_t> batches, int
     return appended;
 }
 
+void partition::add_waiter(const std::shared_ptr<asio::steady_timer>& timer) {
+    waiters_.remove_if([](const std::weak_ptr<asio::steady_timer>& w) { return w.expired(); });
+    waiters_.push_back(timer);
+}
+
 void partition::wake_waiters() {
     for (auto& weak : waiters_)
         if (auto timer = weak.lock()) timer->cancel();

@@ -27,8 +27,9 @@ public:
     int64_t high_watermark() const { return high_watermark_; }
 
     // Long-poll support: a waiting fetch registers its timer; an append cancels every registered timer so
-    // the fetch wakes and reads again. Expired registrations are dropped lazily.
-    void add_waiter(const std::shared_ptr<asio::steady_timer>& timer) { waiters_.push_back(timer); }
+    // the fetch wakes and reads again. Registrations of finished fetches are pruned
+    // on the next registration, so an idle partition polled forever does not grow its list.
+    void add_waiter(const std::shared_ptr<asio::steady_timer>& timer);
     void wake_waiters();
 
 private:

@@ -88,6 +88,10 @@ int32_t wire_reader::read_length(bool compact, bool wide) {
     if (compact) {
         uint32_t n = read_uvarint();
         if (failed_) return -1;
+        if (n > 0x7fffffffu) {  // a length no int32 holds (and "n - 1" would overflow): not a real length
+            failed_ = true;
+            return -1;
+        }
         return static_cast<int32_t>(n) - 1;  // 0 encodes null
     }
     return wide ? read_int32() : read_int16();

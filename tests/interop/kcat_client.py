@@ -42,12 +42,13 @@ def produce(bootstrap, topic, records, *, headers=(), codec=None, partition=0, e
     return result
 
 
-def consume(bootstrap, topic, *, partition=0, offset="beginning", count=None, timeout=120):
+def consume(bootstrap, topic, *, partition=0, offset="beginning", count=None, extra=(), timeout=120):
     """Reads partition `partition` from `offset` to its end (-e); returns a list of dicts
     {offset, key, value, timestamp, headers} with key/value as bytes (None when null)."""
     args = ["-C", "-t", topic, "-p", str(partition), "-o", str(offset), "-e", "-f", CONSUME_FORMAT]
     if count is not None:
         args += ["-c", str(count)]
+    args += list(extra)
     result = run(kcat_cmd(bootstrap, *args), timeout=timeout, what=f"kcat -C -t {topic}")
     return parse_consume_output(result.stdout)
 

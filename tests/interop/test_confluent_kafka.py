@@ -75,5 +75,6 @@ def test(broker):
 
     cu.check_topic_listed(bootstrap, TOPIC, partitions=1)
 
+
 if __name__ == "__main__":
     main(test)

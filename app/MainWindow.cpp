@@ -1,0 +1,239 @@
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QTreeWidget>
+
+#include "ClusterSession.h"
+#include "LocalCluster.h"
+#include "TopicsModel.h"
+#include "TopicsView.h"
+
+namespace {
+const char SettingsGeometry[] = "MainWindow/geometry";
+const char SettingsState[] = "MainWindow/state";
+const char SettingsSplitter[] = "MainWindow/splitter";
+const char SettingsTopicsHeader[] = "MainWindow/topicsHeader";
+const char SettingsShowInternal[] = "MainWindow/showInternalTopics";
+}  // namespace
+
+MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, const QString &bootstrap,
+                       LocalCluster *localCluster, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_localCluster(localCluster)
+    , m_connectionName(connectionName)
+    , m_bootstrap(bootstrap)
+    , m_topicsModel(new TopicsModel(session, this))
+    , m_topicsView(new TopicsView(m_topicsModel, this))
+    , m_clustersTree(new QTreeWidget(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_connectionIcon(new QLabel(this))
+    , m_connectionLabel(new QLabel(this))
+    , m_localClusterLabel(new QLabel(this))
+{
+    m_session->setParent(this);
+    if (m_localCluster)
+        m_localCluster->setParent(this);
+
+    setWindowTitle(tr("Sluice"));
+    setObjectName(QStringLiteral("MainWindow"));
+    resize(1100, 640);
+
+    // Left: the clusters this window knows (one for now), as in a connection manager.
+    m_clustersTree->setObjectName(QStringLiteral("clustersTree"));
+    m_clustersTree->setHeaderLabel(tr("Clusters"));
+    m_clustersTree->setRootIsDecorated(false);
+    m_clustersTree->setUniformRowHeights(true);
+    auto *item = new QTreeWidgetItem(m_clustersTree, {connectionName});
+    item->setIcon(0, style()->standardIcon(m_localCluster ? QStyle::SP_ComputerIcon : QStyle::SP_DriveNetIcon));
+    item->setToolTip(0, bootstrap);
+    m_clustersTree->setCurrentItem(item);
+
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_clustersTree);
+    m_splitter->addWidget(m_topicsView);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({200, 900});
+    m_splitter->setChildrenCollapsible(false);
+    m_topicsView->setContentsMargins(4, 4, 4, 0);
+    setCentralWidget(m_splitter);
+
+    createActions();
+    createMenus();
+
+    m_connectionIcon->setObjectName(QStringLiteral("connectionIcon"));
+    m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
+    m_localClusterLabel->setObjectName(QStringLiteral("localClusterStatus"));
+    m_connectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_connectionLabel->setText(tr("Connecting to %1…").arg(m_bootstrap));
+    statusBar()->addWidget(m_connectionIcon);
+    statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_localClusterLabel);
+    updateLocalClusterStatus();
+
+    connect(m_session, &ClusterSession::snapshotReady, this, &MainWindow::onSnapshotReady);
+    connect(m_session, &ClusterSession::errorOccurred, this, &MainWindow::onSessionError);
+    if (m_localCluster)
+        connect(m_localCluster, &LocalCluster::stateChanged, this, &MainWindow::updateLocalClusterStatus);
+
+    loadSettings();
+}
+
+MainWindow::~MainWindow()
+{
+    // The session reads the local cluster: stop reading before stopping the broker.
+    m_session->stop();
+    if (m_localCluster)
+        m_localCluster->stop();
+}
+
+QString MainWindow::connectionStatusText() const
+{
+    return m_connectionLabel->text();
+}
+
+QString MainWindow::localClusterStatusText() const
+{
+    return m_localClusterLabel->text();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::createActions()
+{
+    m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)),
+                                  tr("&Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setToolTip(tr("Read the cluster now"));
+    connect(m_refreshAction, &QAction::triggered, m_session, &ClusterSession::refreshNow);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(tr("&About Sluice"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = new QAction(tr("About &Qt"), this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    QToolBar *toolbar = addToolBar(tr("Main toolbar"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_refreshAction);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_quitAction);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_refreshAction);
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_aboutAction);
+    helpMenu->addAction(m_aboutQtAction);
+}
+
+void MainWindow::onSnapshotReady(ClusterSnapshotPtr snapshot, quint64)
+{
+    if (!snapshot)
+        return;
+    m_everConnected = true;
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_connectionIcon->setPixmap(style()->standardIcon(QStyle::SP_DialogApplyButton).pixmap(iconSize, iconSize));
+    // The locale's long time format (with seconds) minus the time zone.
+    const QLocale locale;
+    const QString timeFormat = locale.timeFormat(QLocale::LongFormat).remove(QLatin1Char('t')).trimmed();
+    const QString updated = locale.toString(
+        snapshot->taken_at_ms > 0 ? QDateTime::fromMSecsSinceEpoch(snapshot->taken_at_ms).time() : QTime::currentTime(),
+        timeFormat);
+    const int brokers = static_cast<int>(snapshot->brokers.size());
+    const int topics = static_cast<int>(snapshot->topics.size());
+    m_connectionLabel->setText(tr("Connected to %1  ·  %2  ·  %3  ·  updated %4")
+                                   .arg(m_bootstrap, tr("%n broker(s)", nullptr, brokers),
+                                        tr("%n topic(s)", nullptr, topics), updated));
+    m_connectionLabel->setToolTip(tr("Cluster ID: %1\nController: broker %2")
+                                      .arg(QString::fromStdString(snapshot->cluster_id))
+                                      .arg(snapshot->controller_id));
+}
+
+void MainWindow::onSessionError(const QString &message)
+{
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_connectionIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize, iconSize));
+    m_connectionLabel->setText(m_everConnected ? tr("Lost connection to %1: %2").arg(m_bootstrap, message)
+                                               : tr("Cannot reach %1: %2").arg(m_bootstrap, message));
+    m_connectionLabel->setToolTip(message);
+}
+
+void MainWindow::updateLocalClusterStatus()
+{
+    if (!m_localCluster) {
+        m_localClusterLabel->setText(tr("Remote cluster"));
+        return;
+    }
+    switch (m_localCluster->state()) {
+    case LocalCluster::State::Running:
+        m_localClusterLabel->setText(tr("Local cluster: running on %1").arg(m_localCluster->bootstrap()));
+        m_localClusterLabel->setToolTip(tr("Data directory: %1").arg(QDir::toNativeSeparators(m_localCluster->dataDir())));
+        break;
+    case LocalCluster::State::Stopped:
+        m_localClusterLabel->setText(tr("Local cluster: stopped"));
+        break;
+    case LocalCluster::State::Failed:
+        m_localClusterLabel->setText(tr("Local cluster: failed to start"));
+        m_localClusterLabel->setToolTip(m_localCluster->errorString());
+        break;
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Sluice"),
+                       tr("<h3>Sluice %1</h3><p>A Kafka desktop: an embedded local cluster and a monitor for "
+                          "remote clusters, speaking the Kafka protocol to both.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::loadSettings()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(QLatin1String(SettingsGeometry)).toByteArray());
+    restoreState(settings.value(QLatin1String(SettingsState)).toByteArray());
+    const QByteArray splitter = settings.value(QLatin1String(SettingsSplitter)).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    m_topicsView->restoreHeaderState(settings.value(QLatin1String(SettingsTopicsHeader)).toByteArray());
+    m_topicsView->setShowInternal(settings.value(QLatin1String(SettingsShowInternal), true).toBool());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QLatin1String(SettingsGeometry), saveGeometry());
+    settings.setValue(QLatin1String(SettingsState), saveState());
+    settings.setValue(QLatin1String(SettingsSplitter), m_splitter->saveState());
+    settings.setValue(QLatin1String(SettingsTopicsHeader), m_topicsView->saveHeaderState());
+    settings.setValue(QLatin1String(SettingsShowInternal), m_topicsView->showInternal());
+}

@@ -1,0 +1,48 @@
+#include "Startup.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+#include "ClusterSession.h"
+#include "LocalCluster.h"
+#include "SnapshotProviderFactory.h"
+
+namespace {
+const char SettingsDataDir[] = "LocalCluster/dataDir";
+const char SettingsPort[] = "LocalCluster/port";
+const char SettingsRefresh[] = "Session/refreshIntervalMs";
+}  // namespace
+
+std::unique_ptr<MainWindow> createMainWindow(const AppOptions &options)
+{
+    const QSettings settings;
+    LocalCluster *localCluster = nullptr;
+    QString bootstrap = options.bootstrap;
+    QString connectionName = bootstrap;
+
+    if (options.embedded) {
+        localCluster = new LocalCluster;
+        const QString dataDir = !options.dataDir.isEmpty()
+                                    ? options.dataDir
+                                    : settings.value(QLatin1String(SettingsDataDir), LocalCluster::defaultDataDir()).toString();
+        // An explicit --port is honoured exactly; the default (or saved) port falls back to any free one.
+        const quint16 port = options.port.value_or(
+            static_cast<quint16>(settings.value(QLatin1String(SettingsPort), LocalCluster::DefaultPort).toUInt()));
+        if (!localCluster->start(dataDir, port, !options.port.has_value()))
+            qWarning("Local cluster did not start: %s", qUtf8Printable(localCluster->errorString()));
+        bootstrap = localCluster->state() == LocalCluster::State::Running
+                        ? localCluster->bootstrap()
+                        : localCluster->host() + QLatin1Char(':') + QString::number(port);
+        connectionName = QCoreApplication::translate("Startup", "Local cluster");
+    }
+
+    auto *session = new ClusterSession(makeSnapshotProvider(bootstrap));
+    const int refresh = options.refreshIntervalMs > 0
+                            ? options.refreshIntervalMs
+                            : settings.value(QLatin1String(SettingsRefresh), ClusterSession::DefaultRefreshIntervalMs).toInt();
+    session->setRefreshInterval(refresh);
+
+    auto window = std::make_unique<MainWindow>(session, connectionName, bootstrap, localCluster);
+    session->start();
+    return window;
+}

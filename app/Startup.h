@@ -1,0 +1,9 @@
+// createMainWindow: turns the command line and saved settings into a running window (local cluster, session, views).
+#pragma once
+#include <memory>
+
+#include "AppOptions.h"
+#include "MainWindow.h"
+
+// Starts the embedded node (unless options.embedded is false) and the cluster session; the window is not shown.
+std::unique_ptr<MainWindow> createMainWindow(const AppOptions &options);

@@ -1,0 +1,181 @@
+// MainWindow with a fake cluster: title, status texts, topics table, command line. SLUICE_SCREENSHOT=x.png saves a picture.
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+#include "AppOptions.h"
+#include "ClusterSession.h"
+#include "LocalCluster.h"
+#include "MainWindow.h"
+#include "TopicsModel.h"
+#include "Translations.h"
+#include "TopicsSortFilterModel.h"
+#include "TopicsView.h"
+#include "snapshot_builder.h"
+
+using sluice::client::cluster_snapshot;
+using sluice::result;
+using testing::topic;
+
+namespace {
+
+// A local cluster that "binds" the port it is asked for (or 40123 for an ephemeral one) without a broker.
+class FakeLocalCluster : public LocalCluster
+{
+public:
+    using LocalCluster::LocalCluster;
+    bool portBusy = false;
+
+protected:
+    quint16 startEngine(const QString &, quint16 port, QString *error) override
+    {
+        if (port != 0 && portBusy) {
+            *error = QStringLiteral("Address already in use");
+            return 0;
+        }
+        return port == 0 ? 40123 : port;
+    }
+    void stopEngine() override {}
+};
+
+// What a developer's laptop cluster looks like after a day of work.
+cluster_snapshot demoSnapshot()
+{
+    auto orders = topic("orders", 6, 1, 214806, 12000);
+    orders.partitions[2].end_offset = 221377;
+    return testing::snapshot({
+        orders,
+        topic("payments.v2", 3, 1, 48213, 0),
+        topic("user-events", 12, 1, 1093321, 840000),
+        topic("clickstream.raw", 24, 1, 5012880, 4800000),
+        topic("inventory-updates", 4, 1, 7730, 7730),
+        topic("orders.dlq", 1, 1, 17, 0),
+        topic("audit-log", 1, 1, 0, 0),
+        topic("__consumer_offsets", 50, 1, 3, 0, true),
+    });
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(Translations::install(QLocale(QLocale::English)));  // English plural forms
+        QStandardPaths::setTestModeEnabled(true);  // QSettings and data dirs go to a throwaway location
+        QCoreApplication::setOrganizationName(QStringLiteral("SluiceTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_main_window"));
+    }
+
+    void showsTopicsOfTheLocalCluster()
+    {
+        auto *cluster = new FakeLocalCluster;
+        QVERIFY(cluster->start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092, true));
+        auto *session = new ClusterSession([] { return result<cluster_snapshot>(demoSnapshot()); });
+        MainWindow window(session, tr("Local cluster"), cluster->bootstrap(), cluster);
+        session->start();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QCOMPARE(window.windowTitle(), QStringLiteral("Sluice"));
+        QCOMPARE(window.localClusterStatusText(), QStringLiteral("Local cluster: running on 127.0.0.1:9092"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.topicsModel()->rowCount(), 8, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatusText().startsWith(QLatin1String("Connected to 127.0.0.1:9092")), 5000);
+        QVERIFY(window.connectionStatusText().contains(QLatin1String("8 topics")));
+
+        const int orders = window.topicsModel()->rowOf(QStringLiteral("orders"));
+        QCOMPARE(window.topicsModel()->index(orders, TopicsModel::EndOffset).data(TopicsModel::RawValueRole).toLongLong(),
+                 214806LL * 5 + 221377);
+
+        if (const QByteArray path = qgetenv("SLUICE_SCREENSHOT"); !path.isEmpty()) {
+            window.resize(1100, 560);
+            QTest::qWait(100);
+            QVERIFY(window.grab().save(QString::fromLocal8Bit(path)));
+        }
+
+        // The filter narrows the table; the count label follows.
+        auto *filter = window.findChild<QLineEdit *>(QStringLiteral("topicFilter"));
+        QVERIFY(filter);
+        QTest::keyClicks(filter, QStringLiteral("orders"));
+        QCOMPARE(window.topicsView()->proxyModel()->rowCount(), 2);
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("topicCount"))->text(), QStringLiteral("2 of 8 topics"));
+    }
+
+    void reportsAnUnreachableCluster()
+    {
+        auto *session = new ClusterSession([]() -> result<cluster_snapshot> {
+            return sluice::error{sluice::protocol::error_code::network_exception, "connection refused"};
+        });
+        MainWindow window(session, QStringLiteral("kafka.example.com:9092"), QStringLiteral("kafka.example.com:9092"), nullptr);
+        session->start();
+        QTRY_COMPARE_WITH_TIMEOUT(window.connectionStatusText(),
+                                  QStringLiteral("Cannot reach kafka.example.com:9092: connection refused"), 5000);
+        QCOMPARE(window.localClusterStatusText(), QStringLiteral("Remote cluster"));
+        QCOMPARE(window.topicsModel()->rowCount(), 0);
+    }
+
+    void localClusterFallsBackToAnEphemeralPort()
+    {
+        FakeLocalCluster cluster;
+        cluster.portBusy = true;
+        QVERIFY(!cluster.start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092, false));
+        QCOMPARE(cluster.state(), LocalCluster::State::Failed);
+        QCOMPARE(cluster.errorString(), QStringLiteral("Address already in use"));
+        QVERIFY(cluster.start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092, true));
+        QCOMPARE(cluster.state(), LocalCluster::State::Running);
+        QCOMPARE(cluster.bootstrap(), QStringLiteral("127.0.0.1:40123"));
+    }
+
+    void parsesTheCommandLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<bool>("embedded");
+        QTest::addColumn<QString>("dataDir");
+        QTest::addColumn<int>("port");  // -1: not given
+        QTest::addColumn<QString>("bootstrap");
+
+        QTest::newRow("defaults") << QStringList{} << true << true << QString() << -1 << QString();
+        QTest::newRow("data dir and ephemeral port")
+            << QStringList{"--data-dir", "/tmp/x", "--port", "0"} << true << true << "/tmp/x" << 0 << QString();
+        QTest::newRow("remote") << QStringList{"--no-embedded", "--bootstrap", "kafka:9092"} << true << false << QString()
+                                << -1 << "kafka:9092";
+        QTest::newRow("remote without bootstrap") << QStringList{"--no-embedded"} << false << false << QString() << -1
+                                                  << QString();
+        QTest::newRow("bootstrap without no-embedded")
+            << QStringList{"--bootstrap", "kafka:9092"} << false << false << QString() << -1 << QString();
+        QTest::newRow("bad port") << QStringList{"--port", "70000"} << false << false << QString() << -1 << QString();
+        QTest::newRow("unknown option") << QStringList{"--frobnicate"} << false << false << QString() << -1 << QString();
+    }
+    void parsesTheCommandLine()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, valid);
+        QFETCH(bool, embedded);
+        QFETCH(QString, dataDir);
+        QFETCH(int, port);
+        QFETCH(QString, bootstrap);
+
+        QString error;
+        const auto options = AppOptions::parse(QStringList{QStringLiteral("sluice")} + arguments, &error);
+        QCOMPARE(options.has_value(), valid);
+        if (!valid) {
+            QVERIFY(!error.isEmpty());
+            return;
+        }
+        QCOMPARE(options->embedded, embedded);
+        QCOMPARE(options->dataDir, dataDir);
+        QCOMPARE(options->port.has_value() ? int(*options->port) : -1, port);
+        QCOMPARE(options->bootstrap, bootstrap);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

@@ -1,0 +1,100 @@
+// End to end: the real sluice window starts an embedded node, records are produced over the Kafka protocol,
+// and the topics table shows their end offset. Built only when sluice_broker and sluice_client exist.
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/client/cluster_client.h"
+
+#include "AppOptions.h"
+#include "ClusterSession.h"
+#include "LocalCluster.h"
+#include "MainWindow.h"
+#include "Startup.h"
+#include "TopicsModel.h"
+#include "Translations.h"
+
+namespace {
+
+constexpr int RecordCount = 25;
+
+// Produces `count` records to partition 0 of `topic` at `bootstrap`; returns an error message or nullopt.
+// The topic is auto-created by the broker's metadata path, so the first attempts may find no leader yet.
+std::optional<QString> produceRecords(const std::string &bootstrap, const std::string &topic, int count)
+{
+    std::vector<sluice::protocol::record> records(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        const std::string value = "record-" + std::to_string(i);
+        records[static_cast<std::size_t>(i)].value = std::vector<uint8_t>(value.begin(), value.end());
+    }
+    QString lastError;
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        sluice::client::cluster_client client(bootstrap, std::chrono::seconds(5));
+        auto produced = client.produce(topic, 0, records);
+        if (produced.ok())
+            return std::nullopt;
+        lastError = QString::fromStdString(produced.err().message);
+        QTest::qWait(250);
+    }
+    return lastError;
+}
+
+}  // namespace
+
+class TestMainWindowE2E : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(Translations::install(QLocale(QLocale::English)));  // English plural forms
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SluiceTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_main_window_e2e"));
+    }
+
+    void showsEndOffsetsOfProducedRecords()
+    {
+        QTemporaryDir dataDir;
+        QVERIFY(dataDir.isValid());
+        QString error;
+        const auto options = AppOptions::parse(
+            {QStringLiteral("sluice"), QStringLiteral("--data-dir"), dataDir.path(), QStringLiteral("--port"),
+             QStringLiteral("0"), QStringLiteral("--refresh-ms"), QStringLiteral("200")},
+            &error);
+        QVERIFY2(options, qPrintable(error));
+
+        auto window = createMainWindow(*options);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QVERIFY(window->localCluster());
+        QVERIFY2(window->localCluster()->state() == LocalCluster::State::Running,
+                 qPrintable(window->localCluster()->errorString()));
+        QVERIFY(window->localCluster()->port() != 0);
+        QVERIFY(window->localClusterStatusText().startsWith(QLatin1String("Local cluster: running on 127.0.0.1:")));
+
+        // The session reaches the node over the wire before anything is produced.
+        QTRY_VERIFY_WITH_TIMEOUT(window->connectionStatusText().startsWith(QLatin1String("Connected to")), 15000);
+
+        if (const auto failure = produceRecords(window->bootstrap().toStdString(), "e2e", RecordCount)) {
+            QFAIL(qPrintable(*failure));
+        }
+
+        TopicsModel *model = window->topicsModel();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(QStringLiteral("e2e")) >= 0, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            model->index(model->rowOf(QStringLiteral("e2e")), TopicsModel::EndOffset).data(TopicsModel::RawValueRole).toLongLong(),
+            qint64(RecordCount), 15000);
+
+        if (const QByteArray path = qgetenv("SLUICE_SCREENSHOT"); !path.isEmpty())
+            QVERIFY(window->grab().save(QString::fromLocal8Bit(path)));
+    }
+};
+
+QTEST_MAIN(TestMainWindowE2E)
+#include "test_main_window_e2e.moc"
