@@ -91,6 +91,20 @@ result<int64_t> file_handle::modified_ms() const {
     return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
 }
 
+result<void> file_handle::set_modified_ms(int64_t ms) {
+    struct timespec times[2];
+    times[0].tv_sec = 0;
+    times[0].tv_nsec = UTIME_OMIT;  // access time unchanged
+    times[1].tv_sec = static_cast<time_t>(ms / 1000);
+    times[1].tv_nsec = static_cast<long>(ms % 1000) * 1000000;
+    if (times[1].tv_nsec < 0) {  // floor division, so negative times stay representable
+        times[1].tv_sec -= 1;
+        times[1].tv_nsec += 1000000000;
+    }
+    if (::futimens(fd_, times) != 0) return io_error("cannot set the modification time of");
+    return {};
+}
+
 result<void> file_handle::truncate(int64_t size) {
     if (::ftruncate(fd_, size) != 0) return io_error("cannot truncate");
     return {};

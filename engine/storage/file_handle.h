@@ -33,6 +33,8 @@ public:
     result<int64_t> size() const;
     // Last modification time in milliseconds since the epoch: retention's fallback when batches carry no time.
     result<int64_t> modified_ms() const;
+    // Sets the modification time (the compactor records when a segment was first cleaned there, as Kafka does).
+    result<void> set_modified_ms(int64_t ms);
     result<void> truncate(int64_t size);
     result<void> sync();
     void close();

@@ -6,7 +6,9 @@
 
 #include "engine/storage/file_handle.h"
 #include "engine/storage/log_start_checkpoint.h"
+#include "engine/storage/offset_checkpoint.h"
 #include "engine/storage/segment_files.h"
+#include "engine/storage/segment_swap.h"
 
 namespace sluice::storage {
 
@@ -38,7 +40,11 @@ result<void> partition_log::load(int64_t now_ms) {
     std::error_code ec;
     std::filesystem::create_directories(dir_, ec);
     if (ec) return fs_error("cannot create", dir_, ec);
+    // Before anything else: a compaction that passed its commit point is completed, so the listing below
+    // sees the cleaned segment in place of the ones it replaced.
+    if (auto r = recover_swaps(dir_); !r) return r;
 
+    const auto cleaner_checkpoint = dir_ / cleaner_checkpoint_name;
     std::vector<int64_t> bases;
     std::vector<std::filesystem::path> leftovers;
     std::vector<std::filesystem::path> index_files;
@@ -49,7 +55,7 @@ result<void> partition_log::load(int64_t now_ms) {
         const auto& path = it->path();
         const auto name = path.filename().string();
         if (ends_with(name, deleted_suffix) || ends_with(name, cleaned_suffix) || ends_with(name, swap_suffix) ||
-            path == log_start_checkpoint_tmp(dir_)) {
+            path == log_start_checkpoint_tmp(dir_) || path == offset_checkpoint_tmp(cleaner_checkpoint)) {
             leftovers.push_back(path);
         } else if (auto base = parse_segment_base(path, log_suffix)) {
             bases.push_back(*base);
@@ -92,6 +98,8 @@ result<void> partition_log::load(int64_t now_ms) {
         // end; persist that, or the next appends would fall below a stale start after another restart.
         if (auto r = set_log_start_offset(log_end_offset_); !r) return r;
     }
+    // The checkpoint is the end of the cleaned segments; it can't lie in or past the active segment.
+    first_dirty_offset_ = std::min(read_offset_checkpoint(cleaner_checkpoint).value_or(0), active().base_offset());
     last_flush_ms_ = now_ms;
     clock_ms_ = now_ms;
     return {};
@@ -300,6 +308,7 @@ std::size_t partition_log::apply_retention(int64_t now_ms) {
         return before - segments_.size();
     };
     if (!delete_segments_below_log_start()) return done();
+    if (!config_.delete_) return done();  // cleanup.policy=compact: only the log start offset deletes
     if (config_.retention_ms >= 0) {
         while (segments_.size() > 1) {
             const segment& seg = segments_.begin()->second;
@@ -347,7 +356,7 @@ result<void> partition_log::truncate_to(int64_t offset) {
     log_end_offset_ = active().next_offset();
     // Dropping a batch that straddled the log start leaves nothing readable: start afresh there.
     if (log_end_offset_ < log_start_offset_) return reset(log_start_offset_);
-    return {};
+    return clamp_first_dirty_offset(active().base_offset());
 }
 
 result<void> partition_log::reset(int64_t new_start_offset) {
@@ -360,7 +369,26 @@ result<void> partition_log::reset(int64_t new_start_offset) {
     segments_.emplace(new_start_offset, std::move(*seg));
     log_end_offset_ = new_start_offset;
     unflushed_messages_ = 0;
+    return clamp_first_dirty_offset(new_start_offset);
+}
+
+result<void> partition_log::clamp_first_dirty_offset(int64_t limit) {
+    if (first_dirty_offset_ <= limit) return {};
+    if (auto r = write_offset_checkpoint(dir_ / cleaner_checkpoint_name, limit); !r) return r;
+    first_dirty_offset_ = limit;
     return {};
+}
+
+result<cleaning_stats> partition_log::compact(int64_t now_ms, int64_t max_offset) {
+    return log_cleaner::compact(*this, now_ms, max_offset);
+}
+
+bool partition_log::needs_compaction(int64_t now_ms, int64_t max_offset) const {
+    return log_cleaner::needs_compaction(*this, now_ms, max_offset);
+}
+
+dirty_summary partition_log::cleanable_bytes(int64_t now_ms, int64_t max_offset) const {
+    return log_cleaner::measure(*this, now_ms, max_offset);
 }
 
 result<void> partition_log::flush() {

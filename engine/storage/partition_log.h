@@ -14,6 +14,7 @@
 
 #include "engine/common/result.h"
 #include "engine/protocol/batch_header.h"
+#include "engine/storage/log_cleaner.h"
 #include "engine/storage/log_config.h"
 #include "engine/storage/segment.h"
 
@@ -34,9 +35,10 @@ struct fetch_slice {
 
 class partition_log {
 public:
-    // Opens or creates `dir`. Recovery: the last segment is scanned batch by batch (header sanity, CRC-32C)
-    // and a torn or corrupt tail is truncated; older segments keep index files that look consistent and
-    // rebuild the others; leftover *.deleted / *.cleaned / *.swap files are removed.
+    // Opens or creates `dir`. Recovery: a compaction swap interrupted after its commit point is completed
+    // (segment_swap.h); the last segment is scanned batch by batch (header sanity, CRC-32C) and a torn or
+    // corrupt tail is truncated; older segments keep index files that look consistent and rebuild the others;
+    // leftover *.deleted / *.cleaned / *.swap files are removed.
     static result<std::unique_ptr<partition_log>> open(std::filesystem::path dir, log_config cfg, int64_t now_ms);
 
     // Appends one or more validated v2 batches (concatenated), assigning offsets from log_end_offset() by
@@ -62,11 +64,28 @@ public:
     // Max timestamp of the batch holding the log start offset; -1 when the log is empty.
     int64_t oldest_timestamp() const;
 
-    // Deletes whole non-active segments: those below the log start offset, those whose largest timestamp is
-    // older than retention.ms, and the oldest while the log exceeds retention.bytes. Returns how many.
+    // Deletes whole non-active segments: those below the log start offset, and when cleanup.policy includes
+    // delete, those whose largest timestamp is older than retention.ms and the oldest while the log exceeds
+    // retention.bytes. Returns how many.
     std::size_t apply_retention(int64_t now_ms);
     // DeleteRecords: raises the log start offset (persisted) and deletes segments wholly below it.
     result<void> advance_log_start_offset(int64_t offset);
+    // Log compaction (cleanup.policy=compact), one pass; see log_cleaner.h. Does nothing unless the policy
+    // includes compact. `max_offset` bounds both what may be rewritten and which records may supersede others:
+    // pass the last stable offset (or the high watermark), so that records replication may still truncate
+    // and undecided transactions never cause an older value to be dropped. Blocks the partition's owner for
+    // the duration of the pass (it reads the whole log and rewrites the cleanable segments). A storage error
+    // in the middle of a swap leaves the in-memory segment list short of the group being swapped: the
+    // partition should then be reopened, and open() completes the swap.
+    result<cleaning_stats> compact(int64_t now_ms, int64_t max_offset = std::numeric_limits<int64_t>::max());
+    // Whether compact() is worth running now: the policy includes compact and either the dirty ratio of the
+    // cleanable segments reached min.cleanable.dirty.ratio, or a tombstone kept by the last pass has expired.
+    bool needs_compaction(int64_t now_ms, int64_t max_offset = std::numeric_limits<int64_t>::max()) const;
+    // Clean and dirty bytes of the cleanable segments (the dirty ratio's numerator and denominator).
+    dirty_summary cleanable_bytes(int64_t now_ms, int64_t max_offset = std::numeric_limits<int64_t>::max()) const;
+    // The cleaner checkpoint: segments whose base offset is below it were compacted before.
+    int64_t first_dirty_offset() const { return first_dirty_offset_; }
+
     // Drops every batch whose last offset >= `offset`. A batch straddling `offset` goes whole, so the log
     // end offset becomes that batch's base offset (<= `offset`).
     result<void> truncate_to(int64_t offset);
@@ -90,6 +109,7 @@ public:
     partition_log(private_tag, std::filesystem::path dir, log_config cfg) : dir_(std::move(dir)), config_(cfg) {}
 
 private:
+    friend class log_cleaner;
     result<void> load(int64_t now_ms);
     // Checks the framing of concatenated batches into scratch_; `require_from` >= 0 also checks offsets.
     result<void> scan_batches(std::span<const uint8_t> batches, int64_t require_from);
@@ -99,6 +119,8 @@ private:
     result<void> remove_segment(std::map<int64_t, segment>::iterator it);
     result<void> set_log_start_offset(int64_t offset);
     result<void> delete_segments_below_log_start();
+    // Lowers the cleaner checkpoint (persisted) to `limit` when it lies above.
+    result<void> clamp_first_dirty_offset(int64_t limit);
     segment& active() { return std::prev(segments_.end())->second; }
     const segment& active() const { return std::prev(segments_.end())->second; }
 
@@ -109,7 +131,11 @@ private:
     int64_t log_end_offset_ = 0;
     int64_t unflushed_messages_ = 0;
     int64_t last_flush_ms_ = 0;
-    int64_t clock_ms_ = 0;                 // the latest time a caller passed in, for calls that take none (reset)
+    int64_t clock_ms_ = 0;            // the latest time a caller passed in, for calls that take none (reset)
+    int64_t first_dirty_offset_ = 0;  // cleaner checkpoint, see log_cleaner.h
+    // When the earliest tombstone kept by the last compaction may go (not persisted: after a restart the
+    // dirty ratio alone schedules the next pass).
+    int64_t tombstone_expiry_ms_ = std::numeric_limits<int64_t>::max();
     std::vector<batch_location> scratch_;  // reused by every append, so appends don't allocate
 };
 

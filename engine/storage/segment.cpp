@@ -37,14 +37,22 @@ error fs_error(const char* what, const std::filesystem::path& path, const std::e
 
 }  // namespace
 
-result<segment> segment::open_files(const std::filesystem::path& dir, int64_t base_offset, int64_t now_ms, bool fresh) {
+std::filesystem::path segment::file(std::string_view suffix) const {
+    auto p = segment_file(dir_, base_offset_, suffix);
+    p += temp_suffix_;
+    return p;
+}
+
+result<segment> segment::open_files(const std::filesystem::path& dir, int64_t base_offset, int64_t now_ms, bool fresh,
+                                    std::string_view temp_suffix) {
     segment s;
     s.dir_ = dir;
+    s.temp_suffix_ = temp_suffix;
     s.base_offset_ = base_offset;
     s.created_ms_ = now_ms;
-    const auto log_path = segment_file(dir, base_offset, log_suffix);
-    const auto index_path = segment_file(dir, base_offset, index_suffix);
-    const auto time_path = segment_file(dir, base_offset, time_index_suffix);
+    const auto log_path = s.file(log_suffix);
+    const auto index_path = s.file(index_suffix);
+    const auto time_path = s.file(time_index_suffix);
     std::error_code ec;
     if (fresh) {
         std::filesystem::remove(index_path, ec);
@@ -67,12 +75,13 @@ result<segment> segment::open_files(const std::filesystem::path& dir, int64_t ba
     return s;
 }
 
-result<segment> segment::create(const std::filesystem::path& dir, int64_t base_offset, int64_t now_ms) {
-    return open_files(dir, base_offset, now_ms, true);
+result<segment> segment::create(const std::filesystem::path& dir, int64_t base_offset, int64_t now_ms,
+                                std::string_view temp_suffix) {
+    return open_files(dir, base_offset, now_ms, true, temp_suffix);
 }
 
 result<segment> segment::open(const std::filesystem::path& dir, int64_t base_offset, int64_t now_ms) {
-    return open_files(dir, base_offset, now_ms, false);
+    return open_files(dir, base_offset, now_ms, false, {});
 }
 
 void segment::reset_running_state() {
@@ -341,7 +350,7 @@ result<void> segment::remove() {
     const std::array<std::string_view, 3> suffixes{log_suffix, index_suffix, time_index_suffix};
     std::array<std::filesystem::path, 3> doomed;
     for (std::size_t i = 0; i < suffixes.size(); ++i) {
-        const auto from = segment_file(dir_, base_offset_, suffixes[i]);
+        const auto from = file(suffixes[i]);
         doomed[i] = from;
         doomed[i] += deleted_suffix;
         std::error_code ec;

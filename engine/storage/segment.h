@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/common/result.h"
@@ -40,8 +42,10 @@ struct read_extent {
 
 class segment {
 public:
-    // Creates fresh, empty files (replacing any left behind at that base offset).
-    static result<segment> create(const std::filesystem::path& dir, int64_t base_offset, int64_t now_ms);
+    // Creates fresh, empty files (replacing any left behind at that base offset). A `temp_suffix` (".cleaned")
+    // is appended to every file name: the compactor writes a replacement beside the segment it replaces.
+    static result<segment> create(const std::filesystem::path& dir, int64_t base_offset, int64_t now_ms,
+                                  std::string_view temp_suffix = {});
     // Opens existing files; call recover() or load_indexes() next.
     static result<segment> open(const std::filesystem::path& dir, int64_t base_offset, int64_t now_ms);
 
@@ -72,6 +76,8 @@ public:
     // Called when a newer segment takes over appends: records the final max timestamp and fsyncs.
     result<void> seal();
     result<void> flush();
+    // Sets the .log file's modification time; the compactor keeps there when the segment was first cleaned.
+    result<void> set_last_modified(int64_t ms) { return log_.set_modified_ms(ms); }
     // Renames the files to *.deleted, then unlinks them, so a crash in between leaves only leftovers that
     // the next open removes. The object must not be used afterwards.
     result<void> remove();
@@ -89,8 +95,9 @@ public:
 
 private:
     segment() = default;
-    static result<segment> open_files(const std::filesystem::path& dir, int64_t base_offset, int64_t now_ms,
-                                      bool fresh);
+    static result<segment> open_files(const std::filesystem::path& dir, int64_t base_offset, int64_t now_ms, bool fresh,
+                                      std::string_view temp_suffix);
+    std::filesystem::path file(std::string_view suffix) const;
     // Scans from position 0, validating each batch, truncating where validation fails, rebuilding indexes.
     result<void> rebuild(int32_t index_interval_bytes);
     // Updates the running maxima for a batch at `position` and says which index entries it earns.
@@ -99,6 +106,7 @@ private:
     void reset_running_state();
 
     std::filesystem::path dir_;
+    std::string temp_suffix_;  // appended to every file name; empty for live segments
     int64_t base_offset_ = 0;
     file_handle log_;
     offset_index offset_index_;
