@@ -13,11 +13,22 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
 #include <QTreeWidget>
 
+#include "AdminService.h"
+#include "BrokerConfigsModel.h"
+#include "BrokerConfigsView.h"
 #include "ClusterSession.h"
+#include "ConsumerGroupsView.h"
+#include "GroupsSession.h"
+#include "LagHistory.h"
 #include "LocalCluster.h"
+#include "RetentionModel.h"
+#include "RetentionView.h"
+#include "TopicActions.h"
 #include "TopicsModel.h"
 #include "TopicsView.h"
 
@@ -27,6 +38,7 @@ const char SettingsState[] = "MainWindow/state";
 const char SettingsSplitter[] = "MainWindow/splitter";
 const char SettingsTopicsHeader[] = "MainWindow/topicsHeader";
 const char SettingsShowInternal[] = "MainWindow/showInternalTopics";
+const char SettingsGroupsSplitter[] = "MainWindow/consumerGroupsSplitter";
 }  // namespace
 
 MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, const QString &bootstrap,
@@ -38,6 +50,7 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     , m_bootstrap(bootstrap)
     , m_topicsModel(new TopicsModel(session, this))
     , m_topicsView(new TopicsView(m_topicsModel, this))
+    , m_tabs(new QTabWidget(this))
     , m_clustersTree(new QTreeWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_connectionIcon(new QLabel(this))
@@ -64,7 +77,10 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
 
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_clustersTree);
-    m_splitter->addWidget(m_topicsView);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_topicsView, tr("Topics"));
+    m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({200, 900});
@@ -97,8 +113,62 @@ MainWindow::~MainWindow()
 {
     // The session reads the local cluster: stop reading before stopping the broker.
     m_session->stop();
+    if (m_groupsSession)
+        m_groupsSession->stop();
     if (m_localCluster)
         m_localCluster->stop();
+}
+
+void MainWindow::setGroupsSession(GroupsSession *session, std::unique_ptr<LagHistory> history)
+{
+    if (m_groupsSession || !session)
+        return;
+    m_groupsSession = session;
+    m_groupsSession->setParent(this);
+    m_lagHistory = std::move(history);
+    m_groupsView = new ConsumerGroupsView(m_groupsSession, m_lagHistory.get(), this);
+    m_groupsView->setContentsMargins(4, 4, 4, 0);
+    m_tabs->addTab(m_groupsView, tr("Consumer groups"));
+    connect(m_refreshAction, &QAction::triggered, m_groupsSession, &GroupsSession::refreshNow);
+    m_groupsView->restoreState(QSettings().value(QLatin1String(SettingsGroupsSplitter)).toByteArray());
+}
+
+void MainWindow::setAdminService(AdminService *admin)
+{
+    if (m_admin || !admin)
+        return;
+    m_admin = admin;
+    m_admin->setParent(this);
+
+    m_topicActions = new TopicActions(m_admin, m_session, m_topicsView, this);
+    if (auto *toolbar = findChild<QToolBar *>(QStringLiteral("mainToolbar"))) {
+        toolbar->addSeparator();
+        toolbar->addAction(m_topicActions->newTopicAction());
+        toolbar->addAction(m_topicActions->editTopicAction());
+        toolbar->addAction(m_topicActions->deleteTopicAction());
+    }
+    QMenu *topicMenu = new QMenu(tr("&Topic"), this);
+    topicMenu->addActions(m_topicActions->actions());
+    menuBar()->insertMenu(menuBar()->actions().value(1), topicMenu);  // after File
+    m_topicsView->tableView()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_topicsView->tableView()->addActions(m_topicActions->actions());
+
+    m_retentionModel = new RetentionModel(this);
+    m_retentionView = new RetentionView(m_admin, m_retentionModel, this);
+    m_retentionView->setContentsMargins(4, 4, 4, 0);
+    m_tabs->addTab(m_retentionView, tr("Retention"));
+    m_brokerConfigsModel = new BrokerConfigsModel(this);
+    m_brokerConfigsView = new BrokerConfigsView(m_admin, m_brokerConfigsModel, this);
+    m_brokerConfigsView->setContentsMargins(4, 4, 4, 0);
+    m_tabs->addTab(m_brokerConfigsView, tr("Broker configs"));
+    connect(m_session, &ClusterSession::snapshotReady, m_retentionView, &RetentionView::onSnapshotReady);
+    connect(m_session, &ClusterSession::snapshotReady, m_brokerConfigsView, &BrokerConfigsView::onSnapshotReady);
+    connect(m_refreshAction, &QAction::triggered, m_retentionView, &RetentionView::refresh);
+    connect(m_refreshAction, &QAction::triggered, m_brokerConfigsView, &BrokerConfigsView::refresh);
+    if (const ClusterSnapshotPtr snapshot = m_session->latestSnapshot()) {
+        m_retentionView->onSnapshotReady(snapshot, m_session->latestVersion());
+        m_brokerConfigsView->onSnapshotReady(snapshot, m_session->latestVersion());
+    }
 }
 
 QString MainWindow::connectionStatusText() const
@@ -236,4 +306,6 @@ void MainWindow::saveSettings() const
     settings.setValue(QLatin1String(SettingsSplitter), m_splitter->saveState());
     settings.setValue(QLatin1String(SettingsTopicsHeader), m_topicsView->saveHeaderState());
     settings.setValue(QLatin1String(SettingsShowInternal), m_topicsView->showInternal());
+    if (m_groupsView)
+        settings.setValue(QLatin1String(SettingsGroupsSplitter), m_groupsView->saveState());
 }

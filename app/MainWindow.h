@@ -1,15 +1,27 @@
 // MainWindow: Sluice's main window — cluster list, the selected cluster's topics, connection and local-cluster status.
 #pragma once
+#include <memory>
+
 #include <QMainWindow>
 
 #include "SnapshotProvider.h"
 
+class AdminService;
+class BrokerConfigsModel;
+class BrokerConfigsView;
 class ClusterSession;
+class ConsumerGroupsView;
+class GroupsSession;
+class LagHistory;
 class LocalCluster;
 class QAction;
 class QLabel;
 class QSplitter;
+class QTabWidget;
 class QTreeWidget;
+class RetentionModel;
+class RetentionView;
+class TopicActions;
 class TopicsModel;
 class TopicsView;
 
@@ -28,6 +40,18 @@ public:
     LocalCluster *localCluster() const { return m_localCluster; }
     TopicsModel *topicsModel() const { return m_topicsModel; }
     TopicsView *topicsView() const { return m_topicsView; }
+    QTabWidget *tabs() const { return m_tabs; }
+    // Adds the "Consumer groups" tab. Takes ownership of session (not started here) and history (may be null).
+    void setGroupsSession(GroupsSession *session, std::unique_ptr<LagHistory> history);
+    GroupsSession *groupsSession() const { return m_groupsSession; }
+    ConsumerGroupsView *consumerGroupsView() const { return m_groupsView; }
+    // Adds the admin intents (New/Edit/Delete topic…, Delete records…) and the "Retention" and "Broker configs"
+    // tabs. Takes ownership of admin.
+    void setAdminService(AdminService *admin);
+    AdminService *adminService() const { return m_admin; }
+    TopicActions *topicActions() const { return m_topicActions; }
+    RetentionView *retentionView() const { return m_retentionView; }
+    BrokerConfigsView *brokerConfigsView() const { return m_brokerConfigsView; }
     QString bootstrap() const { return m_bootstrap; }
     QString connectionStatusText() const;
     QString localClusterStatusText() const;
@@ -51,6 +75,16 @@ private:
     QString m_bootstrap;
     TopicsModel *m_topicsModel;
     TopicsView *m_topicsView;
+    QTabWidget *m_tabs;
+    GroupsSession *m_groupsSession = nullptr;
+    std::unique_ptr<LagHistory> m_lagHistory;
+    ConsumerGroupsView *m_groupsView = nullptr;
+    AdminService *m_admin = nullptr;
+    TopicActions *m_topicActions = nullptr;
+    RetentionModel *m_retentionModel = nullptr;
+    RetentionView *m_retentionView = nullptr;
+    BrokerConfigsModel *m_brokerConfigsModel = nullptr;
+    BrokerConfigsView *m_brokerConfigsView = nullptr;
     QTreeWidget *m_clustersTree;
     QSplitter *m_splitter;
     QLabel *m_connectionIcon;

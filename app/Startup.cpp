@@ -3,7 +3,11 @@
 #include <QCoreApplication>
 #include <QSettings>
 
+#include "ClientGroupsProvider.h"
 #include "ClusterSession.h"
+#include "GroupsSession.h"
+#include "KafkaAdminService.h"
+#include "LagHistory.h"
 #include "LocalCluster.h"
 #include "SnapshotProviderFactory.h"
 
@@ -43,6 +47,20 @@ std::unique_ptr<MainWindow> createMainWindow(const AppOptions &options)
     session->setRefreshInterval(refresh);
 
     auto window = std::make_unique<MainWindow>(session, connectionName, bootstrap, localCluster);
+
+    // Consumer groups: their own session (a slower refresh: lag reads cost more), lag history in SQLite.
+    auto *groups = new GroupsSession(std::make_shared<ClientGroupsProvider>(bootstrap.toStdString()));
+    groups->setRefreshInterval(qMax(refresh, GroupsSession::DefaultRefreshIntervalMs));
+    auto history = std::make_unique<LagHistory>(LagHistory::defaultPath(),
+                                                options.embedded ? QStringLiteral("local") : bootstrap);
+    if (!history->isOpen())
+        qWarning("Lag history is not kept: %s", qUtf8Printable(history->errorString()));
+    window->setGroupsSession(groups, std::move(history));
+
+    // Admin forms (topics, retention, broker configs) over the Kafka admin protocol, on their own worker thread.
+    window->setAdminService(new KafkaAdminService(bootstrap));
+
     session->start();
+    groups->start();
     return window;
 }

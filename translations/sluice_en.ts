@@ -57,6 +57,205 @@
     </message>
 </context>
 <context>
+    <name>BrokerConfigDialog</name>
+    <message>
+        <source>Remove the dynamic value (fall back to server.properties or the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Config:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kafka default:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is read-only: change it in server.properties and restart the broker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dynamic, broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dynamic value removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied to broker %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BrokerConfigsModel</name>
+    <message>
+        <source>(sensitive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: changing it needs server.properties and a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kafka default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BrokerConfigsView</name>
+    <message>
+        <source>Filter configs by name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the kafka-configs.sh command that describes these configs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the configs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n config(s)</source>
+        <translation>
+            <numerusform>%n config</numerusform>
+            <numerusform>%n configs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click a dynamic config to change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePreview</name>
+    <message>
+        <source>Copy command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same change with Apache Kafka&apos;s command-line tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the equivalent Kafka command line to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes (dry run):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equivalent command:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClusterSession</name>
     <message>
         <source>Unknown error while reading the cluster</source>
@@ -64,11 +263,404 @@
     </message>
 </context>
 <context>
-    <name>LocalCluster</name>
+    <name>ConfigValueEditor</name>
     <message>
-        <source>this build of Sluice has no embedded broker engine</source>
+        <source>%1
+Checked: the topic overrides this config. Unchecked: it inherits the broker&apos;s value.
+Kafka default: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>= %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic override · inherited: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsumerGroupsView</name>
+    <message>
+        <source>Reset offsets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter groups by id…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected group&apos;s committed offsets (only while it has no members)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the consumer groups: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a group to see its lag over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)  ·  updated %1</source>
+        <translation>
+            <numerusform>%n group  ·  updated %1</numerusform>
+            <numerusform>%n groups  ·  updated %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n group(s)</source>
+        <translation>
+            <numerusform>%1 of %n group</numerusform>
+            <numerusform>%1 of %n groups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeleteRecordsDialog</name>
+    <message>
+        <source>Delete Records of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records before the offset you enter are deleted: the partition&apos;s start offset moves up to it. Leave a partition empty to keep it as it is; &quot;end&quot; deletes everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An offset, or &quot;end&quot; for the high watermark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition %1: &quot;%2&quot; is not an offset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition %1: offset %2 is past the end offset %3 (Kafka answers OFFSET_OUT_OF_RANGE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an offset for at least one partition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-%2 start offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeleteTopicDialog</name>
+    <message>
+        <source>Delete Topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s)</source>
+        <translation>
+            <numerusform>%n partition</numerusform>
+            <numerusform>%n partitions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Deleting %1 removes it and all its data%2 from the cluster.&lt;/b&gt; This cannot be undone. Producers may re-create it if the cluster auto-creates topics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the topic&apos;s name to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type %1 exactly to delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted topic %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupMembersModel</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>topic: partitions</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no partitions assigned</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance ID</source>
+        <comment>group.instance.id (static membership)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not a consumer-protocol assignment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupPartitionsModel</name>
+    <message>
+        <source>—</source>
+        <comment>value not known</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group has not committed an offset for this partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known: the records&apos; timestamps could not be read, or nothing is committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <comment>client id of the assigned member</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <comment>committed offset</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <comment>records behind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag (time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest record&apos;s timestamp minus the timestamp of the record at the committed offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupsModel</name>
+    <message>
+        <source>—</source>
+        <comment>value not known</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster reported Kafka error code %1 for this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far the slowest partition&apos;s committed position is behind its newest record, in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <comment>consumer group state</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <comment>group protocol type, e.g. consumer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <comment>the group&apos;s chosen protocol, e.g. range</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <comment>records behind</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag (time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records not yet consumed: end offset minus committed offset, summed over partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest record&apos;s timestamp minus the committed record&apos;s, worst partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupsSession</name>
+    <message>
+        <source>Not connected to the cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LagChart</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag (records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalCluster</name>
     <message>
         <source>cannot create the data directory %1</source>
         <translation type="unfinished"></translation>
@@ -187,11 +779,333 @@ Controller: broker %2</source>
         <source>&lt;h3&gt;Sluice %1&lt;/h3&gt;&lt;p&gt;A Kafka desktop: an embedded local cluster and a monitor for remote clusters, speaking the Kafka protocol to both.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker configs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>SnapshotProviderFactory</name>
+    <name>QObject</name>
     <message>
-        <source>cannot read %1: this build of Sluice has no Kafka client</source>
+        <source>Kafka error code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResetOffsetsDialog</name>
+    <message>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset offsets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset offsets of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All topics of the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earliest offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest offset (skip everything)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First record at or after a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A given offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offset, e.g. 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run (nothing changes until you reset):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, %n member(s))</source>
+        <translation>
+            <numerusform>%1 (%2, %n member)</numerusform>
+            <numerusform>%1 (%2, %n members)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The group %1 has %n active member(s). Kafka only lets you reset the offsets of an empty group: stop its consumers first.</source>
+        <translation>
+            <numerusform>The group %1 has %n active member. Kafka only lets you reset the offsets of an empty group: stop its consumers first.</numerusform>
+            <numerusform>The group %1 has %n active members. Kafka only lets you reset the offsets of an empty group: stop its consumers first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a topic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an offset (a whole number, 0 or more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a valid time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group has no committed offsets yet: choose a topic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview the change before resetting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the new offsets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committing the new offsets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>value not known</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused the dry run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to reset: no partition matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s) will move. Nothing has changed yet.</source>
+        <translation>
+            <numerusform>%n partition will move. Nothing has changed yet.</numerusform>
+            <numerusform>%n partitions will move. Nothing has changed yet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cluster refused the reset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Offsets reset for %n partition(s).</source>
+        <translation>
+            <numerusform>Offsets reset for %n partition.</numerusform>
+            <numerusform>Offsets reset for %n partitions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionEditor</name>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply with IncrementalAlterConfigs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention (select a topic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inherited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>override removed, inherits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionModel</name>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1=%2
+Source: %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cleanup.policy: delete old segments, compact by key, or both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retention.ms: how long records are kept (bold: the topic overrides it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retention.bytes: the size per partition above which old segments are deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size on disk of one replica of every partition (DescribeLogDirs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age of the oldest record still in the topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleanup policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionView</name>
+    <message>
+        <source>Filter topics by name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -199,6 +1113,258 @@ Controller: broker %2</source>
     <name>Startup</name>
     <message>
         <source>Local cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TopicActions</name>
+    <message>
+        <source>&amp;New Topic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a topic (CreateTopics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Topic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the selected topic&apos;s configs or add partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Topic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected topic and its data (DeleteTopics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete &amp;Records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected topic&apos;s records before an offset (DeleteRecords)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TopicConfigCatalog</name>
+    <message>
+        <source>Unknown topic config %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker, dynamic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster default, dynamic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker, server.properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kafka default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker logger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TopicForm</name>
+    <message>
+        <source>New Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Topic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. orders-v1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kafka can add partitions but not remove them. Adding partitions changes which partition a key maps to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the replication factor needs a partition reassignment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Partitions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replication factor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configs (check to override for this topic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Validate Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the cluster to check the request without changing anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading defaults from the cluster…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No broker known yet: showing Kafka&apos;s defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the configs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defaults: broker %1&apos;s configs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current configs of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication factor: %1 larger than available brokers: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min.insync.replicas (%1) is larger than the replication factor (%2): producers with acks=all will fail with NOT_ENOUGH_REPLICAS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding partitions changes the partition of keyed records: ordering per key only holds for records produced after the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replication factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inherited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>override removed, inherits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the cluster to validate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid: the cluster would create %1 (validate only, nothing was created).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid: the cluster accepts these changes (validate only, nothing was changed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created topic %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied the changes to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TopicNameValidator</name>
+    <message>
+        <source>Topic name is illegal, it can&apos;t be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic name cannot be &quot;.&quot; or &quot;..&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic name is illegal, it can&apos;t be longer than %1 characters (it has %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic name &quot;%1&quot; is illegal, it contains a character other than ASCII alphanumerics, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (&quot;%2&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic &apos;%1&apos; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic &apos;%1&apos; collides with existing topic: %2 (names that differ only by &apos;.&apos; and &apos;_&apos; share metric names).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due to limitations in metric names, topics with a period (&apos;.&apos;) or underscore (&apos;_&apos;) could collide. To avoid issues it is best to use either, but not both.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -389,6 +1555,25 @@ Controller: broker %2</source>
     </message>
     <message>
         <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>lag in time not known</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <comment>a config value of -1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <comment>age, e.g. 3 hours ago</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

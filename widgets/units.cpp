@@ -1,6 +1,7 @@
 #include "units.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -90,9 +91,68 @@ QString formatDuration(qint64 milliseconds, const QLocale &locale)
     return {};  // unreachable: the last unit is 1 ms
 }
 
+QString formatLagTime(qint64 milliseconds, const QLocale &locale)
+{
+    if (milliseconds < 0)
+        return QCoreApplication::translate("Units", "—", "lag in time not known");
+    if (milliseconds >= 1000)
+        milliseconds = (milliseconds + 500) / 1000 * 1000;  // whole seconds: sub-second jitter is noise here
+    return formatDuration(milliseconds, locale);
+}
+
 QString formatCount(qint64 value, const QLocale &locale)
 {
     return withGroupSeparators(locale).toString(value);
+}
+
+QString formatConfigValue(const QString &name, const QString &rawValue, const QLocale &locale)
+{
+    bool isNumber = false;
+    const qint64 value = rawValue.trimmed().toLongLong(&isNumber);
+    if (!isNumber)
+        return {};
+    const auto unlimited = [] { return QCoreApplication::translate("Units", "unlimited", "a config value of -1"); };
+    if (name.endsWith(QLatin1String(".bytes"))) {
+        if (value < 0)
+            return unlimited();
+        return formatBytes(value, locale);
+    }
+    qint64 factor = 0;
+    if (name.endsWith(QLatin1String(".ms")))
+        factor = 1;
+    else if (name.endsWith(QLatin1String(".minutes")))
+        factor = 60000;
+    else if (name.endsWith(QLatin1String(".hours")))
+        factor = 3600000;
+    if (factor == 0)
+        return {};
+    if (value < 0 || value == std::numeric_limits<qint64>::max() || value > std::numeric_limits<qint64>::max() / factor)
+        return unlimited();
+    return formatDuration(value * factor, locale);
+}
+
+QString formatAge(qint64 milliseconds, const QLocale &locale)
+{
+    if (milliseconds < 1000)
+        return QCoreApplication::translate("Units", "just now");
+    // Round to the largest whole unit's tenth so "1.5 hours ago", not "1.4999 hours ago".
+    static const std::array<qint64, 4> steps = {86400000, 3600000, 60000, 1000};
+    qint64 rounded = milliseconds;
+    for (qint64 step : steps) {
+        if (milliseconds >= step) {
+            const qint64 tenth = step / 10;
+            rounded = (milliseconds + tenth / 2) / tenth * tenth;
+            break;
+        }
+    }
+    return QCoreApplication::translate("Units", "%1 ago", "age, e.g. 3 hours ago").arg(formatDuration(rounded, locale));
+}
+
+QString formatTimestamp(qint64 msSinceEpoch, const QLocale &locale)
+{
+    if (msSinceEpoch < 0)
+        return {};
+    return locale.toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch), QLocale::ShortFormat);
 }
 
 }  // namespace Units

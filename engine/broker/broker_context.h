@@ -8,6 +8,10 @@
 #include "engine/net/request_handler.h"
 #include "engine/protocol/header.h"
 
+namespace sluice::group {
+class group_coordinator;
+}
+
 namespace sluice::broker {
 
 struct broker_context {
@@ -18,6 +22,8 @@ struct broker_context {
     std::string cluster_id;
     metadata::config_values& config;
     log_manager& logs;
+    group::group_coordinator* groups = nullptr;  // this node's group coordinator (set by node::start)
+    metadata::controller* controller = nullptr;  // topics, partitions, configs: the metadata image and its writer
 };
 
 // One request as a handler sees it.

@@ -1,76 +1,151 @@
 #include "engine/broker/log_manager.h"
 
-#include <charconv>
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
 
-#include "engine/metadata/topic_name.h"
+#include "engine/metadata/effective_config.h"
 
 namespace sluice::broker {
 
-log_manager::log_manager(std::filesystem::path data_dir, storage::log_config defaults)
-    : data_dir_(std::move(data_dir)), defaults_(defaults) {}
+namespace {
+bool replicates(const metadata::partition_state& p, int32_t node_id) {
+    return std::find(p.replicas.begin(), p.replicas.end(), node_id) != p.replicas.end();
+}
+}  // namespace
+
+log_manager::log_manager(std::filesystem::path data_dir, metadata::controller& controller)
+    : data_dir_(std::move(data_dir)), controller_(controller) {}
 
 result<void> log_manager::load_existing(int64_t now_ms) {
     std::error_code ec;
     std::filesystem::create_directories(data_dir_, ec);
     if (ec) return make_error(protocol::error_code::kafka_storage_error, "cannot create " + data_dir_.string() + ": " + ec.message());
-    std::map<std::string, std::map<int32_t, std::filesystem::path>> found;
-    for (const auto& entry : std::filesystem::directory_iterator(data_dir_, ec)) {
-        if (!entry.is_directory()) continue;
-        std::string name = entry.path().filename().string();
-        auto dash = name.rfind('-');
-        if (dash == std::string::npos || dash == 0) continue;
-        int32_t index = -1;
-        auto digits = std::string_view(name).substr(dash + 1);
-        auto [ptr, perr] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
-        if (perr != std::errc{} || ptr != digits.data() + digits.size() || index < 0) continue;
-        std::string topic = name.substr(0, dash);
-        if (!metadata::validate_topic_name(topic)) continue;
-        found[topic][index] = entry.path();
-    }
-    for (auto& [topic, partitions] : found) {
-        auto& list = topics_[topic];
-        for (auto& [index, path] : partitions) {
-            if (index != static_cast<int32_t>(list.size())) break;  // a gap: keep the contiguous prefix
-            auto log = storage::partition_log::open(path, defaults_, now_ms);
-            if (!log) return log.err();
-            list.push_back(std::make_unique<partition>(topic, index, std::move(log.value())));
-        }
-    }
+    for (const auto& [name, topic] : controller_.image().topics())
+        for (const auto& [index, p] : topic.partitions)
+            if (replicates(p, controller_.node_id()))
+                if (auto opened = open_partition(name, index, false, now_ms); !opened) return opened;
+    controller_.subscribe([this](const metadata::metadata_image& image, std::span<const metadata::metadata_record> records) {
+        on_metadata(image, records);
+    });
     return {};
 }
 
-result<void> log_manager::create_topic(const std::string& name, int32_t partitions, int64_t now_ms) {
-    if (auto valid = metadata::validate_topic_name(name); !valid) return valid;
-    if (topics_.contains(name))
-        return make_error(protocol::error_code::topic_already_exists, "Topic '" + name + "' already exists.");
-    if (partitions < 1)
-        return make_error(protocol::error_code::invalid_partitions, "Number of partitions must be larger than 0.");
-    std::vector<std::unique_ptr<partition>> list;
-    for (int32_t i = 0; i < partitions; ++i) {
-        auto log = storage::partition_log::open(data_dir_ / (name + "-" + std::to_string(i)), defaults_, now_ms);
-        if (!log) return log.err();
-        list.push_back(std::make_unique<partition>(name, i, std::move(log.value())));
-    }
-    topics_.emplace(name, std::move(list));
+result<void> log_manager::create_topic(const std::string& name, int32_t partitions, int64_t, topic_configs configs) {
+    metadata::new_topic topic;
+    topic.name = name;
+    topic.num_partitions = partitions;
+    topic.configs = std::move(configs);
+    auto created = controller_.create_topic(topic, false);
+    if (!created) return created.err();
     return {};
 }
 
 partition* log_manager::find(const std::string& topic, int32_t index) {
     auto it = topics_.find(topic);
-    if (it == topics_.end() || index < 0 || index >= static_cast<int32_t>(it->second.size())) return nullptr;
-    return it->second[static_cast<std::size_t>(index)].get();
+    if (it == topics_.end()) return nullptr;
+    auto p = it->second.find(index);
+    return p == it->second.end() ? nullptr : p->second.get();
+}
+
+const topic_policy& log_manager::policy(const std::string& topic) const {
+    static const topic_policy defaults;
+    auto it = policies_.find(topic);
+    return it == policies_.end() ? defaults : it->second;
+}
+
+storage::log_config log_manager::log_config_for(const std::string& topic) const {
+    auto s = controller_.sources();
+    auto get = [&](std::string_view name) { return metadata::topic_config_int(s, topic, name); };
+    storage::log_config cfg;
+    cfg.segment_bytes = get("segment.bytes");
+    cfg.segment_ms = get("segment.ms");
+    cfg.index_interval_bytes = static_cast<int32_t>(get("index.interval.bytes"));
+    cfg.retention_ms = get("retention.ms");
+    cfg.retention_bytes = get("retention.bytes");
+    cfg.flush_messages = get("flush.messages");
+    cfg.flush_ms = get("flush.ms");
+    (void)storage::parse_cleanup_policy(metadata::topic_config_value(s, topic, "cleanup.policy"), cfg);
+    cfg.delete_retention_ms = get("delete.retention.ms");
+    cfg.min_compaction_lag_ms = get("min.compaction.lag.ms");
+    cfg.min_cleanable_dirty_ratio = std::strtod(metadata::topic_config_value(s, topic, "min.cleanable.dirty.ratio").c_str(), nullptr);
+    return cfg;
+}
+
+result<void> log_manager::open_partition(const std::string& topic, int32_t index, bool fresh, int64_t now_ms) {
+    auto& hosted = topics_[topic];
+    if (hosted.contains(index)) return {};
+    auto dir = data_dir_ / (topic + "-" + std::to_string(index));
+    if (fresh) {
+        // A new partition starts empty, even if files of an older topic of that name were left behind.
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+    auto log = storage::partition_log::open(dir, log_config_for(topic), now_ms);
+    if (!log) return log.err();
+    hosted.emplace(index, std::make_unique<partition>(topic, index, std::move(log.value())));
+    refresh_config(topic);
+    return {};
+}
+
+void log_manager::refresh_config(const std::string& topic) {
+    auto it = topics_.find(topic);
+    if (it == topics_.end()) return;
+    auto cfg = log_config_for(topic);
+    for (auto& [index, p] : it->second) p->log().update_config(cfg);
+    auto s = controller_.sources();
+    topic_policy& policy = policies_[topic];
+    policy.max_message_bytes = metadata::topic_config_int(s, topic, "max.message.bytes");
+    policy.log_append_time = metadata::topic_config_value(s, topic, "message.timestamp.type") == "LogAppendTime";
+    policy.min_insync_replicas = static_cast<int32_t>(metadata::topic_config_int(s, topic, "min.insync.replicas"));
+}
+
+void log_manager::remove_deleted_topics(const metadata::metadata_image& image) {
+    for (auto it = topics_.begin(); it != topics_.end();) {
+        if (image.find_topic(it->first)) {
+            ++it;
+            continue;
+        }
+        for (auto& [index, p] : it->second)
+            if (auto gone = p->log().destroy(); !gone)
+                std::cerr << "sluice: cannot delete the log of " << it->first << "-" << index << ": " << gone.err().message << "\n";
+        policies_.erase(it->first);
+        it = topics_.erase(it);
+    }
+}
+
+void log_manager::on_metadata(const metadata::metadata_image& image, std::span<const metadata::metadata_record> records) {
+    int64_t now_ms = metadata::controller_clock_ms();
+    bool all_configs = false;
+    for (const auto& record : records) {
+        if (std::holds_alternative<metadata::remove_topic_record>(record)) {
+            remove_deleted_topics(image);
+        } else if (const auto* p = std::get_if<metadata::partition_record>(&record)) {
+            const auto* topic = image.find_topic(p->topic_id);
+            if (!topic || std::find(p->replicas.begin(), p->replicas.end(), controller_.node_id()) == p->replicas.end())
+                continue;
+            if (auto opened = open_partition(topic->name, p->partition_id, true, now_ms); !opened)
+                std::cerr << "sluice: cannot open the log of " << topic->name << "-" << p->partition_id << ": "
+                          << opened.err().message << "\n";
+        } else if (const auto* c = std::get_if<metadata::config_record>(&record)) {
+            if (c->resource_type == protocol::resource_type_topic) refresh_config(c->resource_name);
+            else all_configs = true;
+        }
+    }
+    if (all_configs)
+        for (const auto& [name, partitions] : topics_) refresh_config(name);
 }
 
 std::size_t log_manager::apply_retention(int64_t now_ms) {
     std::size_t deleted = 0;
     for (auto& [name, partitions] : topics_)
-        for (auto& p : partitions) deleted += p->log().apply_retention(now_ms);
+        for (auto& [index, p] : partitions) deleted += p->log().apply_retention(now_ms);
     return deleted;
 }
 
 void log_manager::flush_all() {
     for (auto& [name, partitions] : topics_)
-        for (auto& p : partitions) (void)p->log().flush();
+        for (auto& [index, p] : partitions) (void)p->log().flush();
 }
 
 }  // namespace sluice::broker

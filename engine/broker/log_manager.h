@@ -1,37 +1,65 @@
-// The topics and partitions this node hosts, found on disk at start and created on demand.
+// The partition logs this node hosts, driven by the metadata image: it opens a log for every partition whose
+// replicas include this node, deletes a deleted topic's logs, and gives each log its effective topic config
+// (topic override > dynamic broker config > server.properties > Kafka default), re-applied on every change.
 #pragma once
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/broker/partition.h"
+#include "engine/metadata/controller.h"
 #include "engine/storage/log_config.h"
 
 namespace sluice::broker {
 
+// What the produce path needs from a topic's effective configs.
+struct topic_policy {
+    int64_t max_message_bytes = 1048588;  // max.message.bytes
+    bool log_append_time = false;         // message.timestamp.type=LogAppendTime
+    int32_t min_insync_replicas = 1;      // min.insync.replicas
+};
+
 class log_manager {
 public:
-    log_manager(std::filesystem::path data_dir, storage::log_config defaults);
+    using topic_configs = std::vector<std::pair<std::string, std::optional<std::string>>>;
 
-    // Opens every `<topic>-<partition>` directory under the data dir (recovering torn tails).
+    log_manager(std::filesystem::path data_dir, metadata::controller& controller);
+
+    // Opens the logs of every partition of the image this node replicates (recovering torn tails), then
+    // follows the controller's changes. Directories the image does not know are left alone.
     result<void> load_existing(int64_t now_ms);
-    // Creates a topic with `partitions` partitions; TOPIC_ALREADY_EXISTS if it is there.
-    result<void> create_topic(const std::string& name, int32_t partitions, int64_t now_ms);
+    // Creates a topic through the controller (replication factor: default.replication.factor), for the
+    // auto-create path and internal topics; TOPIC_ALREADY_EXISTS if it is there.
+    result<void> create_topic(const std::string& name, int32_t partitions, int64_t now_ms, topic_configs configs = {});
 
-    bool has_topic(const std::string& name) const { return topics_.contains(name); }
+    bool has_topic(const std::string& name) const { return controller_.image().find_topic(name) != nullptr; }
     partition* find(const std::string& topic, int32_t index);
-    // Topic name -> its partitions, in partition order.
-    const std::map<std::string, std::vector<std::unique_ptr<partition>>>& topics() const { return topics_; }
+    // Topic name -> the partitions of it hosted here, by partition index.
+    const std::map<std::string, std::map<int32_t, std::unique_ptr<partition>>>& topics() const { return topics_; }
+    // The topic's produce settings (defaults for a topic not hosted here).
+    const topic_policy& policy(const std::string& topic) const;
+    // The topic's effective log settings, from its overrides and the broker's defaults.
+    storage::log_config log_config_for(const std::string& topic) const;
+    const std::filesystem::path& data_dir() const { return data_dir_; }
 
     std::size_t apply_retention(int64_t now_ms);
     void flush_all();
 
 private:
+    void on_metadata(const metadata::metadata_image& image, std::span<const metadata::metadata_record> records);
+    // Opens (or, with `fresh`, first wipes stale files of) one partition's log.
+    result<void> open_partition(const std::string& topic, int32_t index, bool fresh, int64_t now_ms);
+    void remove_deleted_topics(const metadata::metadata_image& image);
+    void refresh_config(const std::string& topic);
+
     std::filesystem::path data_dir_;
-    storage::log_config defaults_;
-    std::map<std::string, std::vector<std::unique_ptr<partition>>> topics_;
+    metadata::controller& controller_;
+    std::map<std::string, std::map<int32_t, std::unique_ptr<partition>>> topics_;
+    std::map<std::string, topic_policy> policies_;
 };
 
 }  // namespace sluice::broker

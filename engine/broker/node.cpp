@@ -6,6 +6,9 @@
 
 #include "engine/broker/broker_context.h"
 #include "engine/broker/handlers/handler_registry.h"
+#include "engine/broker/offsets_topic.h"
+#include "engine/group/group_coordinator.h"
+#include "engine/metadata/controller.h"
 #include "engine/net/tcp_server.h"
 
 namespace sluice::broker {
@@ -14,6 +17,8 @@ struct node::state {
     node_config config;
     metadata::config_values values;
     asio::io_context io{1};
+    std::unique_ptr<metadata::metadata_log> metadata_log;
+    std::unique_ptr<metadata::controller> controller;
     std::unique_ptr<log_manager> logs;
     std::unique_ptr<broker_context> context;
     std::unique_ptr<net::tcp_server> server;
@@ -21,6 +26,8 @@ struct node::state {
     std::string cluster_id;
     std::thread thread;
     bool stopped = false;
+    std::unique_ptr<offsets_topic> offsets;
+    std::unique_ptr<group::group_coordinator> groups;
 };
 
 namespace {
@@ -53,23 +60,16 @@ result<std::string> load_or_create_cluster_id(const std::filesystem::path& dir, 
     return id;
 }
 
-int64_t hours_to_ms(int64_t h) { return h < 0 ? -1 : h * 3600 * 1000; }
-
-// Broker-level log defaults, with Kafka's precedence (ms over minutes over hours).
-storage::log_config log_defaults(const metadata::config_values& v) {
-    storage::log_config cfg;
-    cfg.segment_bytes = v.get_int("log.segment.bytes");
-    cfg.segment_ms = v.has("log.roll.ms") ? v.get_int("log.roll.ms") : hours_to_ms(v.get_int("log.roll.hours"));
-    cfg.index_interval_bytes = static_cast<int32_t>(v.get_int("log.index.interval.bytes"));
-    if (v.has("log.retention.ms"))
-        cfg.retention_ms = v.get_int("log.retention.ms");
-    else if (v.has("log.retention.minutes"))
-        cfg.retention_ms = v.get_int("log.retention.minutes") < 0 ? -1 : v.get_int("log.retention.minutes") * 60000;
-    else
-        cfg.retention_ms = hours_to_ms(v.get_int("log.retention.hours"));
-    cfg.retention_bytes = v.get_int("log.retention.bytes");
-    cfg.flush_messages = v.get_int("log.flush.interval.messages");
-    if (v.has("log.flush.interval.ms")) cfg.flush_ms = v.get_int("log.flush.interval.ms");
+// The group coordinator's settings, from the broker configs of the same names.
+group::coordinator_config group_defaults(const metadata::config_values& v) {
+    group::coordinator_config cfg;
+    cfg.offsets_topic_partitions = static_cast<int32_t>(v.get_int("offsets.topic.num.partitions"));
+    cfg.initial_rebalance_delay_ms = v.get_int("group.initial.rebalance.delay.ms");
+    cfg.min_session_timeout_ms = static_cast<int32_t>(v.get_int("group.min.session.timeout.ms"));
+    cfg.max_session_timeout_ms = static_cast<int32_t>(v.get_int("group.max.session.timeout.ms"));
+    cfg.offsets_retention_ms = v.get_int("offsets.retention.minutes") * 60000;
+    cfg.offsets_retention_check_ms = v.get_int("offsets.retention.check.interval.ms");
+    cfg.max_metadata_bytes = static_cast<int32_t>(v.get_int("offset.metadata.max.bytes"));
     return cfg;
 }
 
@@ -101,11 +101,22 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     if (!cluster_id) return cluster_id.err();
     s->cluster_id = cluster_id.value();
 
-    s->logs = std::make_unique<log_manager>(config.data_dir, log_defaults(s->values));
+    // The metadata log is the source of truth for topics and configs: replay it, then open the logs it names.
+    auto metadata_log = metadata::metadata_log::open(config.data_dir, wall_clock_ms());
+    if (!metadata_log) return metadata_log.err();
+    s->metadata_log = std::move(metadata_log.value());
+    s->controller = std::make_unique<metadata::controller>(config.node_id, *s->metadata_log, s->values);
+    if (auto loaded = s->controller->load(); !loaded) return loaded.err();
+    s->logs = std::make_unique<log_manager>(config.data_dir, *s->controller);
     if (auto loaded = s->logs->load_existing(wall_clock_ms()); !loaded) return loaded.err();
 
     s->context = std::unique_ptr<broker_context>(new broker_context{
         s->io, config.node_id, config.host, 0, s->cluster_id, s->values, *s->logs});
+    // The group coordinator replays __consumer_offsets before the listener opens.
+    s->offsets = std::make_unique<offsets_topic>(*s->logs);
+    s->groups = std::make_unique<group::group_coordinator>(s->io, group_defaults(s->values), *s->offsets);
+    if (auto loaded = s->groups->start(); !loaded) return loaded.err();
+    s->context->groups = s->groups.get();
     broker_context* context = s->context.get();
     net::server_limits limits;
     limits.max_request_bytes = static_cast<int32_t>(s->values.get_int("socket.request.max.bytes"));
@@ -116,6 +127,9 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     if (!server) return server.err();
     s->server = std::move(server.value());
     s->context->advertised_port = s->server->port();
+    s->context->controller = s->controller.get();
+    if (auto registered = s->controller->register_broker(config.host, s->server->port(), std::nullopt); !registered)
+        return registered.err();
     s->retention_timer = std::make_unique<asio::steady_timer>(s->io);
     schedule_retention(*s);
     s->config = std::move(config);
@@ -134,6 +148,7 @@ void node::stop() {
         s->stopped = true;
         s->server->stop();
         s->retention_timer->cancel();
+        s->groups->stop();
         s->logs->flush_all();
         s->io.stop();
     });

@@ -149,6 +149,27 @@ result<int64_t> cluster_client::produce(const std::string& topic, int32_t partit
     return make_error(error_code::unknown_server_error, "empty produce response");
 }
 
+result<std::vector<broker_info>> cluster_client::brokers() {
+    auto boot = broker(-1);
+    if (!boot) return boot.err();
+    auto version = boot.value()->pick_version(protocol::api_key::metadata, 1, 9);
+    if (!version) return version.err();
+    protocol::metadata_request request;
+    request.topics = std::vector<protocol::metadata_request::topic>{};  // no topics, just the brokers
+    request.allow_auto_topic_creation = false;
+    auto metadata = boot.value()->send<protocol::metadata_api>(request, version.value());
+    if (!metadata) {
+        connections_.erase(-1);
+        return metadata.err();
+    }
+    std::vector<broker_info> out;
+    for (const auto& b : metadata->brokers) {
+        out.push_back({b.node_id, b.host, b.port, b.rack});
+        broker_addresses_[b.node_id] = b.host + ":" + std::to_string(b.port);
+    }
+    return out;
+}
+
 result<cluster_snapshot> read_cluster_snapshot(const std::string& bootstrap, std::chrono::milliseconds timeout) {
     cluster_client client(bootstrap, timeout);
     return client.snapshot();

@@ -26,6 +26,8 @@ public:
 
     // A connection to the given broker (or to the bootstrap address when node_id < 0), opened on demand.
     result<connection*> broker(int32_t node_id);
+    // The cluster's brokers (Metadata without topics); also makes broker(node_id) work for each of them.
+    result<std::vector<broker_info>> brokers();
 
 private:
     result<void> refresh_brokers();

@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdlib>
+#include <string>
 
 namespace sluice::metadata {
 
 namespace {
 using enum config_type;
 constexpr auto B = config_scope::broker;
+constexpr auto T = config_scope::topic;
+constexpr int64_t L = INT64_MAX;
 
 // Defaults are Kafka's (3.x). Sizes in bytes, times in milliseconds unless the name says otherwise.
 constexpr std::array definitions{
@@ -60,7 +64,87 @@ constexpr std::array definitions{
                       "Partitions of __consumer_offsets."},
     config_definition{"offsets.retention.minutes", int32, "10080", B, 1, INT32_MAX, "", false, false,
                       "How long committed offsets of an empty group are kept."},
+    config_definition{"offsets.retention.check.interval.ms", int64, "600000", B, 1, INT64_MAX, "", true, false,
+                      "How often committed offsets are checked for expiry."},
+    config_definition{"offset.metadata.max.bytes", int32, "4096", B, 0, INT32_MAX, "", true, false,
+                      "Largest metadata string kept with a committed offset."},
+    config_definition{"group.min.session.timeout.ms", int32, "6000", B, 0, INT32_MAX, "", true, false,
+                      "Shortest session timeout a group member may ask for."},
+    config_definition{"group.max.session.timeout.ms", int32, "1800000", B, 0, INT32_MAX, "", true, false,
+                      "Longest session timeout a group member may ask for."},
+    // Broker defaults of topic configs (each topic config below names these as its synonyms).
+    config_definition{"log.cleanup.policy", list, "delete", B, 0, 0, "compact,delete", false, false,
+                      "Default cleanup.policy of topics."},
+    config_definition{"compression.type", string, "producer", B, 0, 0, "uncompressed,zstd,lz4,snappy,gzip,producer",
+                      false, false, "Default compression.type of topics."},
+    config_definition{"log.cleaner.delete.retention.ms", int64, "86400000", B, 0, L, "", false, false,
+                      "Default delete.retention.ms of topics."},
+    config_definition{"log.cleaner.min.compaction.lag.ms", int64, "0", B, 0, L, "", false, false,
+                      "Default min.compaction.lag.ms of topics."},
+    config_definition{"log.cleaner.max.compaction.lag.ms", int64, "9223372036854775807", B, 1, L, "", false, false,
+                      "Default max.compaction.lag.ms of topics."},
+    config_definition{"log.cleaner.min.cleanable.ratio", double_value, "0.5", B, 0, 1, "", false, false,
+                      "Default min.cleanable.dirty.ratio of topics."},
+    config_definition{"log.message.timestamp.type", string, "CreateTime", B, 0, 0, "CreateTime,LogAppendTime", false,
+                      false, "Default message.timestamp.type of topics."},
+    config_definition{"unclean.leader.election.enable", boolean, "false", B, 0, 0, "", false, false,
+                      "Default unclean.leader.election.enable of topics."},
+    config_definition{"log.segment.delete.delay.ms", int64, "60000", B, 0, L, "", false, false,
+                      "Default file.delete.delay.ms of topics."},
+
+    // Topic configs (CreateTopics, AlterConfigs). Defaults are Kafka's; the last field lists the broker
+    // configs that supply the default when a topic has no override.
+    config_definition{"cleanup.policy", list, "delete", T, 0, 0, "compact,delete", false, false,
+                      "delete: drop old segments; compact: keep the latest record per key; or both.",
+                      "log.cleanup.policy"},
+    config_definition{"compression.type", string, "producer", T, 0, 0, "uncompressed,zstd,lz4,snappy,gzip,producer",
+                      false, false, "Codec of stored batches; producer keeps what the producer sent.", "compression.type"},
+    config_definition{"delete.retention.ms", int64, "86400000", T, 0, L, "", false, false,
+                      "How long tombstones are kept in a compacted topic.", "log.cleaner.delete.retention.ms"},
+    config_definition{"file.delete.delay.ms", int64, "60000", T, 0, L, "", false, false,
+                      "Delay before a deleted segment's files are removed.", "log.segment.delete.delay.ms"},
+    config_definition{"flush.messages", int64, "9223372036854775807", T, 1, L, "", false, false,
+                      "fsync after this many messages.", "log.flush.interval.messages"},
+    config_definition{"flush.ms", int64, "9223372036854775807", T, 0, L, "", false, false, "fsync at least this often.",
+                      "log.flush.interval.ms"},
+    config_definition{"index.interval.bytes", int32, "4096", T, 0, INT32_MAX, "", false, false,
+                      "Bytes between offset index entries.", "log.index.interval.bytes"},
+    config_definition{"max.compaction.lag.ms", int64, "9223372036854775807", T, 1, L, "", false, false,
+                      "Longest time a record stays uncompacted.", "log.cleaner.max.compaction.lag.ms"},
+    config_definition{"max.message.bytes", int32, "1048588", T, 0, INT32_MAX, "", false, false,
+                      "Largest record batch accepted.", "message.max.bytes"},
+    config_definition{"message.timestamp.type", string, "CreateTime", T, 0, 0, "CreateTime,LogAppendTime", false, false,
+                      "CreateTime keeps the producer's timestamps; LogAppendTime stamps batches on append.",
+                      "log.message.timestamp.type"},
+    config_definition{"min.cleanable.dirty.ratio", double_value, "0.5", T, 0, 1, "", false, false,
+                      "Dirty fraction of the log that makes it eligible for cleaning.", "log.cleaner.min.cleanable.ratio"},
+    config_definition{"min.compaction.lag.ms", int64, "0", T, 0, L, "", false, false,
+                      "Shortest time a record stays uncompacted.", "log.cleaner.min.compaction.lag.ms"},
+    config_definition{"min.insync.replicas", int32, "1", T, 1, INT32_MAX, "", false, false,
+                      "Replicas that must have a record before acks=all succeeds.", "min.insync.replicas"},
+    config_definition{"retention.bytes", int64, "-1", T, -1, L, "", false, false,
+                      "Size above which old segments are deleted; -1 is unlimited.", "log.retention.bytes"},
+    config_definition{"retention.ms", int64, "604800000", T, -1, L, "", false, false,
+                      "How long to keep a segment; -1 keeps forever.",
+                      "log.retention.ms,log.retention.minutes,log.retention.hours"},
+    config_definition{"segment.bytes", int32, "1073741824", T, 14, INT32_MAX, "", false, false,
+                      "Size at which a segment rolls.", "log.segment.bytes"},
+    config_definition{"segment.ms", int64, "604800000", T, 1, L, "", false, false, "Age at which a segment rolls.",
+                      "log.roll.ms,log.roll.hours"},
+    config_definition{"unclean.leader.election.enable", boolean, "false", T, 0, 0, "", false, false,
+                      "Whether a replica outside the ISR may become leader (losing data).",
+                      "unclean.leader.election.enable"},
 };
+
+bool allowed_choice(std::string_view allowed, std::string_view value) {
+    while (!allowed.empty()) {
+        auto comma = allowed.find(',');
+        if (allowed.substr(0, comma) == value) return true;
+        if (comma == std::string_view::npos) break;
+        allowed.remove_prefix(comma + 1);
+    }
+    return false;
+}
 
 bool parse_integer(std::string_view text, int64_t& out) {
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -73,6 +157,12 @@ std::span<const config_definition> config_definitions() { return definitions; }
 const config_definition* find_config(std::string_view name) {
     for (const auto& def : definitions)
         if (def.name == name) return &def;
+    return nullptr;
+}
+
+const config_definition* find_config(std::string_view name, config_scope scope) {
+    for (const auto& def : definitions)
+        if (def.name == name && def.scope == scope) return &def;
     return nullptr;
 }
 
@@ -100,12 +190,31 @@ result<void> validate_config_value(const config_definition& def, std::string_vie
         case config_type::double_value: {
             char* end = nullptr;
             std::string copy(value);
-            (void)std::strtod(copy.c_str(), &end);
+            double d = std::strtod(copy.c_str(), &end);
             if (copy.empty() || end != copy.c_str() + copy.size()) return invalid("not a number");
+            if (def.min != INT64_MIN && d < static_cast<double>(def.min))
+                return invalid("must be at least " + std::to_string(def.min));
+            if (def.max != INT64_MAX && d > static_cast<double>(def.max))
+                return invalid("must be at most " + std::to_string(def.max));
             return {};
         }
-        case config_type::string:
         case config_type::list:
+            if (!def.allowed.empty()) {
+                // Every comma-separated element must be one of the choices ("compact,delete").
+                std::string_view rest = value;
+                while (true) {
+                    auto comma = rest.find(',');
+                    auto item = rest.substr(0, comma);
+                    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+                    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+                    if (!allowed_choice(def.allowed, item))
+                        return invalid("each element must be one of " + std::string(def.allowed));
+                    if (comma == std::string_view::npos) break;
+                    rest.remove_prefix(comma + 1);
+                }
+            }
+            return {};
+        case config_type::string:
             if (!def.allowed.empty()) {
                 std::string_view rest = def.allowed;
                 while (!rest.empty()) {

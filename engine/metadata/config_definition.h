@@ -26,10 +26,15 @@ struct config_definition {
     bool read_only = false;    // static broker configs need a restart
     bool sensitive = false;
     std::string_view doc;
+    // Topic configs: the broker configs that supply the default, in precedence order (e.g. log.retention.ms,
+    // log.retention.minutes, log.retention.hours); a ".minutes"/".hours" synonym is converted to ms.
+    std::string_view synonyms = {};
 };
 
 std::span<const config_definition> config_definitions();
 const config_definition* find_config(std::string_view name);
+// The definition of `name` in one scope (a name such as min.insync.replicas exists at both).
+const config_definition* find_config(std::string_view name, config_scope scope);
 
 // Checks a textual value against its definition; the error message names the key and the reason, the way
 // Kafka's INVALID_CONFIG does ("Invalid value x for configuration num.partitions: must be at least 1").

@@ -1,6 +1,7 @@
 // End to end: the real sluice window starts an embedded node, records are produced over the Kafka protocol,
 // and the topics table shows their end offset. Built only when sluice_broker and sluice_client exist.
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -12,6 +13,8 @@
 
 #include "AppOptions.h"
 #include "ClusterSession.h"
+#include "ConsumerGroupsView.h"
+#include "GroupsSession.h"
 #include "LocalCluster.h"
 #include "MainWindow.h"
 #include "Startup.h"
@@ -90,6 +93,11 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             model->index(model->rowOf(QStringLiteral("e2e")), TopicsModel::EndOffset).data(TopicsModel::RawValueRole).toLongLong(),
             qint64(RecordCount), 15000);
+
+        // The consumer groups tab reads the same node through its own session.
+        QVERIFY(window->consumerGroupsView());
+        QVERIFY(window->groupsSession() && window->groupsSession()->isRunning());
+        QCOMPARE(window->tabs()->tabText(window->tabs()->indexOf(window->consumerGroupsView())), QStringLiteral("Consumer groups"));
 
         if (const QByteArray path = qgetenv("SLUICE_SCREENSHOT"); !path.isEmpty())
             QVERIFY(window->grab().save(QString::fromLocal8Bit(path)));

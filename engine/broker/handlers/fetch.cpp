@@ -42,6 +42,9 @@ int64_t read_partitions(request_context& ctx, const protocol::fetch_request& req
                 out.error_code = static_cast<int16_t>(slice.err().code);
                 continue;
             }
+            // KIP-74: only the first partition that returns data may exceed the limits (one whole batch, so a
+            // batch larger than them can still be consumed); later partitions must fit, as in Kafka.
+            if (total > 0 && static_cast<int64_t>(slice->bytes.size()) > max_bytes) slice->bytes.clear();
             total += static_cast<int64_t>(slice->bytes.size());
             budget -= static_cast<int64_t>(slice->bytes.size());
             out.records = std::move(slice->bytes);

@@ -3,6 +3,8 @@
 #include <array>
 #include <chrono>
 
+#include "engine/broker/handlers/admin_handlers.h"
+#include "engine/broker/handlers/group_handlers.h"
 #include "engine/broker/handlers/handlers.h"
 
 namespace sluice::broker {
@@ -43,6 +45,26 @@ const std::array handlers{
     handler_entry{api_key::list_offsets, 0, 5, &adapt<list_offsets_api, handle_list_offsets>},
     handler_entry{api_key::metadata, 0, 9, &adapt<metadata_api, handle_metadata>},
     handler_entry{api_key::api_versions, 0, 3, &adapt<api_versions_api, handle_api_versions>},
+    handler_entry{api_key::create_topics, 0, 4, &adapt<create_topics_api, handle_create_topics>},
+    handler_entry{api_key::delete_topics, 0, 5, &adapt<delete_topics_api, handle_delete_topics>},
+    handler_entry{api_key::create_partitions, 0, 3, &adapt<create_partitions_api, handle_create_partitions>},
+    handler_entry{api_key::describe_configs, 0, 4, &adapt<describe_configs_api, handle_describe_configs>},
+    handler_entry{api_key::alter_configs, 0, 2, &adapt<alter_configs_api, handle_alter_configs>},
+    handler_entry{api_key::incremental_alter_configs, 0, 1, &adapt<incremental_alter_configs_api, handle_incremental_alter_configs>},
+    handler_entry{api_key::delete_records, 0, 2, &adapt<delete_records_api, handle_delete_records>},
+    handler_entry{api_key::describe_cluster, 0, 0, &adapt<describe_cluster_api, handle_describe_cluster>},
+    handler_entry{api_key::describe_log_dirs, 0, 2, &adapt<describe_log_dirs_api, handle_describe_log_dirs>},
+    handler_entry{api_key::offset_commit, 0, 8, &adapt<offset_commit_api, handle_offset_commit>},
+    handler_entry{api_key::offset_fetch, 0, 8, &adapt<offset_fetch_api, handle_offset_fetch>},
+    handler_entry{api_key::find_coordinator, 0, 4, &adapt<find_coordinator_api, handle_find_coordinator>},
+    handler_entry{api_key::join_group, 0, 7, &adapt<join_group_api, handle_join_group>},
+    handler_entry{api_key::heartbeat, 0, 4, &adapt<heartbeat_api, handle_heartbeat>},
+    handler_entry{api_key::leave_group, 0, 4, &adapt<leave_group_api, handle_leave_group>},
+    handler_entry{api_key::sync_group, 0, 5, &adapt<sync_group_api, handle_sync_group>},
+    handler_entry{api_key::describe_groups, 0, 5, &adapt<describe_groups_api, handle_describe_groups>},
+    handler_entry{api_key::list_groups, 0, 4, &adapt<list_groups_api, handle_list_groups>},
+    handler_entry{api_key::delete_groups, 0, 2, &adapt<delete_groups_api, handle_delete_groups>},
+    handler_entry{api_key::offset_delete, 0, 0, &adapt<offset_delete_api, handle_offset_delete>},
 };
 
 }  // namespace

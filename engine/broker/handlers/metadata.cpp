@@ -1,21 +1,24 @@
 #include "engine/broker/handlers/handlers.h"
+#include "engine/metadata/controller.h"
 #include "engine/metadata/topic_name.h"
 
 namespace sluice::broker {
 
 namespace {
-protocol::metadata_response::topic describe_topic(request_context& ctx, const std::string& name) {
+// A topic as the metadata image has it: every partition with its leader, epoch, replicas and ISR.
+protocol::metadata_response::topic describe_topic(const metadata::topic_state& state) {
     protocol::metadata_response::topic topic;
-    topic.name = name;
-    topic.is_internal = metadata::is_internal_topic(name);
-    const auto& all = ctx.broker.logs.topics();
-    for (const auto& p : all.at(name)) {
+    topic.name = state.name;
+    topic.topic_id = state.id;
+    topic.is_internal = metadata::is_internal_topic(state.name);
+    for (const auto& [index, p] : state.partitions) {
         protocol::metadata_response::partition part;
-        part.partition_index = p->index();
-        part.leader_id = ctx.broker.node_id;
-        part.leader_epoch = p->leader_epoch();
-        part.replica_nodes = {ctx.broker.node_id};
-        part.isr_nodes = {ctx.broker.node_id};
+        part.partition_index = index;
+        part.leader_id = p.leader;
+        part.leader_epoch = p.leader_epoch;
+        part.replica_nodes = p.replicas;
+        part.isr_nodes = p.isr;
+        if (p.leader < 0) part.error_code = static_cast<int16_t>(protocol::error_code::leader_not_available);
         topic.partitions.push_back(std::move(part));
     }
     return topic;
@@ -24,24 +27,29 @@ protocol::metadata_response::topic describe_topic(request_context& ctx, const st
 
 awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_context& ctx,
                                                                       protocol::metadata_request& request) {
+    const auto& image = ctx.broker.controller->image();
     protocol::metadata_response response;
-    response.brokers.push_back({ctx.broker.node_id, ctx.broker.advertised_host, ctx.broker.advertised_port, std::nullopt});
+    for (const auto& [id, b] : image.brokers())
+        response.brokers.push_back({b.id, b.host, b.port, b.rack});
+    if (response.brokers.empty())
+        response.brokers.push_back({ctx.broker.node_id, ctx.broker.advertised_host, ctx.broker.advertised_port, std::nullopt});
     response.cluster_id = ctx.broker.cluster_id;
-    response.controller_id = ctx.broker.node_id;
+    response.controller_id = ctx.broker.controller->node_id();
 
     // v0 has no null list: there an empty list means "all topics".
     bool all_topics = !request.topics || (ctx.version() == 0 && request.topics->empty());
     if (all_topics) {
-        for (const auto& [name, partitions] : ctx.broker.logs.topics()) response.topics.push_back(describe_topic(ctx, name));
+        for (const auto& [name, state] : image.topics()) response.topics.push_back(describe_topic(state));
         co_return response;
     }
+    auto sources = ctx.broker.controller->sources();
     bool may_create = (ctx.version() < 4 || request.allow_auto_topic_creation) &&
                       ctx.broker.config.get_bool("auto.create.topics.enable");
     for (const auto& wanted : *request.topics) {
         std::string name = wanted.name.value_or("");
-        if (!ctx.broker.logs.has_topic(name) && may_create) {
-            auto created = ctx.broker.logs.create_topic(name, static_cast<int32_t>(ctx.broker.config.get_int("num.partitions")),
-                                                        wall_clock_ms());
+        if (!image.find_topic(name) && may_create) {
+            auto partitions = static_cast<int32_t>(metadata::broker_config_int(sources, "num.partitions"));
+            auto created = ctx.broker.logs.create_topic(name, partitions, wall_clock_ms());
             if (!created) {
                 protocol::metadata_response::topic failed;
                 failed.name = name;
@@ -50,8 +58,8 @@ awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_co
                 continue;
             }
         }
-        if (ctx.broker.logs.has_topic(name)) {
-            response.topics.push_back(describe_topic(ctx, name));
+        if (const auto* state = image.find_topic(name)) {
+            response.topics.push_back(describe_topic(*state));
         } else {
             protocol::metadata_response::topic missing;
             missing.name = name;

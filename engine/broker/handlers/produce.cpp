@@ -1,4 +1,5 @@
 #include "engine/broker/handlers/handlers.h"
+#include "engine/metadata/controller.h"
 #include "engine/protocol/record_batch.h"
 
 namespace sluice::broker {
@@ -7,18 +8,43 @@ namespace {
 using protocol::error_code;
 
 // Validates every batch of one partition's record set before appending any, so a bad batch appends nothing.
-result<void> validate_record_set(request_context& ctx, const protocol::bytes& records) {
+result<void> validate_record_set(const protocol::bytes& records, const topic_policy& policy) {
     auto batches = protocol::split_batches(records, false);
     if (!batches) return batches.err();
     if (batches->empty()) return make_error(error_code::corrupt_message, "empty record set");
-    int64_t max_batch = ctx.broker.config.get_int("message.max.bytes");
     for (const auto& batch : *batches) {
         if (auto valid = protocol::validate_batch_for_append(batch); !valid) return valid;
-        if (static_cast<int64_t>(batch.bytes.size()) > max_batch)
+        if (static_cast<int64_t>(batch.bytes.size()) > policy.max_message_bytes)
             return make_error(error_code::message_too_large,
                               "record batch of " + std::to_string(batch.bytes.size()) +
-                                  " bytes is larger than message.max.bytes (" + std::to_string(max_batch) + ")");
+                                  " bytes is larger than max.message.bytes (" + std::to_string(policy.max_message_bytes) + ")");
     }
+    return {};
+}
+
+// message.timestamp.type=LogAppendTime: every batch takes the broker's clock (and a fixed CRC).
+void stamp_log_append_time(protocol::bytes& records, int64_t now_ms) {
+    auto batches = protocol::split_batches(records, false);
+    if (!batches) return;
+    for (const auto& batch : *batches) {
+        auto at = static_cast<std::size_t>(batch.bytes.data() - records.data());
+        protocol::set_log_append_time(std::span<uint8_t>(records.data() + at, batch.bytes.size()), now_ms);
+    }
+}
+
+// acks=all needs at least min.insync.replicas replicas in the partition's ISR.
+result<void> check_min_isr(request_context& ctx, const std::string& topic, int32_t index, const topic_policy& policy) {
+    const auto* state = ctx.broker.controller->image().find_topic(topic);
+    if (!state) return {};
+    auto it = state->partitions.find(index);
+    if (it == state->partitions.end()) return {};
+    auto isr = static_cast<int32_t>(it->second.isr.size());
+    if (isr < policy.min_insync_replicas)
+        return make_error(error_code::not_enough_replicas,
+                          "The size of the current ISR (" + std::to_string(isr) +
+                              ") is insufficient to satisfy the min.isr requirement of " +
+                              std::to_string(policy.min_insync_replicas) + " for partition " + topic + "-" +
+                              std::to_string(index));
     return {};
 }
 }  // namespace
@@ -50,11 +76,19 @@ awaitable<std::optional<protocol::produce_response>> handle_produce(request_cont
                 fail({error_code::corrupt_message, "null record set"});
                 continue;
             }
-            if (auto valid = validate_record_set(ctx, *data.records); !valid) {
+            const topic_policy& policy = ctx.broker.logs.policy(topic.name);
+            if (auto valid = validate_record_set(*data.records, policy); !valid) {
                 fail(valid.err());
                 continue;
             }
-            auto appended = p->append(*data.records, wall_clock_ms());
+            if (request.acks == -1)
+                if (auto enough = check_min_isr(ctx, topic.name, data.index, policy); !enough) {
+                    fail(enough.err());
+                    continue;
+                }
+            int64_t now_ms = wall_clock_ms();
+            if (policy.log_append_time) stamp_log_append_time(*data.records, now_ms);
+            auto appended = p->append(*data.records, now_ms);
             if (!appended) {
                 fail(appended.err());
                 continue;

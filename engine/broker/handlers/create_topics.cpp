@@ -1,0 +1,47 @@
+#include <map>
+
+#include "engine/broker/handlers/admin_handlers.h"
+#include "engine/metadata/controller.h"
+
+namespace sluice::broker {
+
+awaitable<std::optional<protocol::create_topics_response>> handle_create_topics(request_context& ctx,
+                                                                                protocol::create_topics_request& request) {
+    protocol::create_topics_response response;
+    std::map<std::string, int> occurrences;
+    for (const auto& t : request.topics) ++occurrences[t.name];
+    std::map<std::string, bool> answered;
+    for (const auto& t : request.topics) {
+        if (answered[t.name]) continue;
+        answered[t.name] = true;
+        auto& out = response.topics.emplace_back();
+        out.name = t.name;
+        auto fail = [&](const sluice::error& e) {
+            out.error_code = static_cast<int16_t>(e.code);
+            out.error_message = e.message;
+        };
+        if (occurrences[t.name] > 1) {
+            fail({protocol::error_code::invalid_request,
+                  "Create topics request from client `" + ctx.header.client_id.value_or("") +
+                      "` contains multiple entries for the following topics: " + t.name});
+            continue;
+        }
+        metadata::new_topic topic;
+        topic.name = t.name;
+        topic.num_partitions = t.num_partitions;
+        topic.replication_factor = t.replication_factor;
+        bool duplicate_partition = false;
+        for (const auto& a : t.assignments)
+            duplicate_partition |= !topic.assignments.emplace(a.partition_index, a.broker_ids).second;
+        if (duplicate_partition) {
+            fail({protocol::error_code::invalid_replica_assignment, "Duplicate partition index in the replica assignment"});
+            continue;
+        }
+        for (const auto& c : t.configs) topic.configs.emplace_back(c.name, c.value);
+        auto created = ctx.broker.controller->create_topic(topic, request.validate_only);
+        if (!created) fail(created.err());
+    }
+    co_return response;
+}
+
+}  // namespace sluice::broker

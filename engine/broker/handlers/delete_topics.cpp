@@ -1,0 +1,20 @@
+#include "engine/broker/handlers/admin_handlers.h"
+#include "engine/metadata/controller.h"
+
+namespace sluice::broker {
+
+awaitable<std::optional<protocol::delete_topics_response>> handle_delete_topics(request_context& ctx,
+                                                                                protocol::delete_topics_request& request) {
+    protocol::delete_topics_response response;
+    for (const auto& name : request.topic_names) {
+        auto& out = response.responses.emplace_back();
+        out.name = name;
+        if (auto deleted = ctx.broker.controller->delete_topic(name); !deleted) {
+            out.error_code = static_cast<int16_t>(deleted.err().code);
+            out.error_message = deleted.err().message;
+        }
+    }
+    co_return response;
+}
+
+}  // namespace sluice::broker

@@ -1,0 +1,36 @@
+// JoinGroup, SyncGroup, Heartbeat, LeaveGroup: forwarded to the group coordinator.
+#include "engine/broker/handlers/group_handlers.h"
+#include "engine/group/group_coordinator.h"
+
+namespace sluice::broker {
+
+namespace {
+// Kafka reports a member's host as "/<address>".
+std::string client_host(const net::connection_info& connection) {
+    auto colon = connection.peer.rfind(':');
+    return "/" + (colon == std::string::npos ? connection.peer : connection.peer.substr(0, colon));
+}
+}  // namespace
+
+awaitable<std::optional<protocol::join_group_response>> handle_join_group(request_context& ctx,
+                                                                          protocol::join_group_request& request) {
+    group::client_identity client{ctx.header.client_id.value_or(""), client_host(ctx.connection)};
+    co_return co_await ctx.broker.groups->join(request, ctx.version(), client);
+}
+
+awaitable<std::optional<protocol::sync_group_response>> handle_sync_group(request_context& ctx,
+                                                                          protocol::sync_group_request& request) {
+    co_return co_await ctx.broker.groups->sync(request, ctx.version());
+}
+
+awaitable<std::optional<protocol::heartbeat_response>> handle_heartbeat(request_context& ctx,
+                                                                        protocol::heartbeat_request& request) {
+    co_return ctx.broker.groups->heartbeat(request);
+}
+
+awaitable<std::optional<protocol::leave_group_response>> handle_leave_group(request_context& ctx,
+                                                                            protocol::leave_group_request& request) {
+    co_return ctx.broker.groups->leave(request, ctx.version());
+}
+
+}  // namespace sluice::broker

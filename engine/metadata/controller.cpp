@@ -1,0 +1,306 @@
+#include "engine/metadata/controller.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include "engine/metadata/topic_name.h"
+
+namespace sluice::metadata {
+
+namespace {
+using protocol::error_code;
+
+// A generous bound so one request cannot ask for millions of partition directories.
+constexpr int32_t max_partitions_per_topic = 100000;
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += sep;
+        out += item;
+    }
+    return out;
+}
+
+std::vector<std::string> split_list(const std::string& value) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+        auto comma = value.find(',', start);
+        std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (!item.empty()) items.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return items;
+}
+
+// Applies one change to a resource's overrides. `current_or_default` gives the list APPEND/SUBTRACT start from.
+result<void> apply_change(std::map<std::string, std::string>& overrides, const config_definition& def,
+                          const config_change& change, const std::string& current_or_default) {
+    using protocol::alter_config_op;
+    switch (change.op) {
+        case alter_config_op::set:
+            if (!change.value)
+                return make_error(error_code::invalid_request, "Null value not supported for : " + change.name);
+            overrides[change.name] = *change.value;
+            return {};
+        case alter_config_op::remove:
+            overrides.erase(change.name);
+            return {};
+        case alter_config_op::append:
+        case alter_config_op::subtract: {
+            bool append = change.op == alter_config_op::append;
+            if (def.type != config_type::list)
+                return make_error(error_code::invalid_config, std::string("Config value ") + (append ? "append" : "subtract") +
+                                                                  " is not allowed for config key: " + change.name);
+            auto items = split_list(overrides.contains(change.name) ? overrides[change.name] : current_or_default);
+            for (const auto& item : split_list(change.value.value_or(""))) {
+                auto it = std::find(items.begin(), items.end(), item);
+                if (append && it == items.end()) items.push_back(item);
+                if (!append && it != items.end()) items.erase(it);
+            }
+            overrides[change.name] = join(items, ",");
+            return {};
+        }
+    }
+    return make_error(error_code::invalid_request, "Unknown config operation " +
+                                                       std::to_string(static_cast<int>(change.op)) + " for " + change.name);
+}
+}  // namespace
+
+int64_t controller_clock_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+controller::controller(int32_t node_id, metadata_log& log, const config_values& static_config)
+    : node_id_(node_id), log_(log), static_config_(static_config) {}
+
+result<void> controller::load() {
+    return log_.replay([this](const metadata_record& r) { image_.apply(r); });
+}
+
+result<void> controller::propose(std::vector<metadata_record> records) {
+    if (records.empty()) return {};
+    auto appended = log_.append(records, controller_clock_ms());
+    if (!appended) return appended.err();
+    for (const auto& r : records) image_.apply(r);
+    for (const auto& l : listeners_) l(image_, records);
+    return {};
+}
+
+result<void> controller::register_broker(const std::string& host, int32_t port, std::optional<std::string> rack) {
+    auto it = image_.brokers().find(node_id_);
+    if (it != image_.brokers().end() && it->second.host == host && it->second.port == port && it->second.rack == rack)
+        return {};
+    return propose({register_broker_record{node_id_, host, port, std::move(rack)}});
+}
+
+result<std::vector<int32_t>> controller::check_replicas(const std::vector<int32_t>& replicas) const {
+    if (replicas.empty())
+        return make_error(error_code::invalid_replica_assignment,
+                          "The manual partition assignment includes an empty replica list.");
+    std::set<int32_t> seen;
+    for (int32_t id : replicas) {
+        if (!seen.insert(id).second)
+            return make_error(error_code::invalid_replica_assignment,
+                              "The manual partition assignment includes the broker " + std::to_string(id) +
+                                  " more than once.");
+        if (!image_.brokers().contains(id))
+            return make_error(error_code::invalid_replica_assignment,
+                              "The manual partition assignment includes broker " + std::to_string(id) +
+                                  ", but no such broker is registered.");
+    }
+    return replicas;
+}
+
+// Round-robin placement over the registered brokers, each partition led by a different broker in turn.
+result<std::vector<std::vector<int32_t>>> controller::place_replicas(int32_t first_partition, int32_t count,
+                                                                     int32_t replication_factor) const {
+    std::vector<int32_t> brokers;
+    for (const auto& [id, b] : image_.brokers()) brokers.push_back(id);
+    if (brokers.empty()) brokers.push_back(node_id_);
+    if (replication_factor > static_cast<int32_t>(brokers.size()))
+        return make_error(error_code::invalid_replication_factor,
+                          "Replication factor: " + std::to_string(replication_factor) +
+                              " larger than available brokers: " + std::to_string(brokers.size()) + ".");
+    std::vector<std::vector<int32_t>> placement;
+    for (int32_t p = first_partition; p < first_partition + count; ++p) {
+        std::vector<int32_t> replicas;
+        for (int32_t r = 0; r < replication_factor; ++r)
+            replicas.push_back(brokers[static_cast<std::size_t>(p + r) % brokers.size()]);
+        placement.push_back(std::move(replicas));
+    }
+    return placement;
+}
+
+result<uuid> controller::create_topic(const new_topic& topic, bool validate_only) {
+    if (auto valid = validate_topic_name(topic.name); !valid) return valid.err();
+    if (image_.find_topic(topic.name))
+        return make_error(error_code::topic_already_exists, "Topic '" + topic.name + "' already exists.");
+    auto collision_key = [](std::string s) {
+        std::replace(s.begin(), s.end(), '.', '_');
+        return s;
+    };
+    for (const auto& [name, t] : image_.topics())
+        if (collision_key(name) == collision_key(topic.name))
+            return make_error(error_code::invalid_topic_exception,
+                              "Topic '" + topic.name + "' collides with existing topic: " + name);
+
+    std::vector<std::vector<int32_t>> placement;
+    if (!topic.assignments.empty()) {
+        if (topic.num_partitions != -1 || topic.replication_factor != -1)
+            return make_error(error_code::invalid_request,
+                              "Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot "
+                              "be used at the same time.");
+        int32_t expected = 0;
+        for (const auto& [index, replicas] : topic.assignments) {
+            if (index != expected++)
+                return make_error(error_code::invalid_replica_assignment,
+                                  "Partitions should be a consecutive 0-based integer sequence");
+            auto checked = check_replicas(replicas);
+            if (!checked) return checked.err();
+            placement.push_back(replicas);
+        }
+    } else {
+        int64_t partitions = topic.num_partitions == -1 ? broker_config_int(sources(), "num.partitions") : topic.num_partitions;
+        int64_t rf = topic.replication_factor == -1 ? broker_config_int(sources(), "default.replication.factor")
+                                                    : topic.replication_factor;
+        if (partitions <= 0)
+            return make_error(error_code::invalid_partitions,
+                              "Number of partitions was set to an invalid non-positive value.");
+        if (partitions > max_partitions_per_topic)
+            return make_error(error_code::invalid_partitions, "Number of partitions " + std::to_string(partitions) +
+                                                                  " is more than this broker allows per topic (" +
+                                                                  std::to_string(max_partitions_per_topic) + ").");
+        if (rf <= 0)
+            return make_error(error_code::invalid_replication_factor,
+                              "Replication factor must be larger than 0, or -1 to use the default value.");
+        auto placed = place_replicas(0, static_cast<int32_t>(partitions), static_cast<int32_t>(rf));
+        if (!placed) return placed.err();
+        placement = std::move(placed.value());
+    }
+
+    std::vector<metadata_record> records;
+    uuid id = random_uuid();
+    while (image_.find_topic(id)) id = random_uuid();
+    records.push_back(topic_record{topic.name, id});
+    for (std::size_t p = 0; p < placement.size(); ++p)
+        records.push_back(partition_record{static_cast<int32_t>(p), id, placement[p], placement[p], placement[p].front(), 0, 0});
+    std::set<std::string> seen;
+    for (const auto& [name, value] : topic.configs) {
+        const auto* def = find_config(name, config_scope::topic);
+        if (!def) return make_error(error_code::invalid_config, "Unknown topic config name: " + name);
+        if (!value) return make_error(error_code::invalid_request, "Null value not supported for topic configs: " + name);
+        if (!seen.insert(name).second)
+            return make_error(error_code::invalid_request, "Duplicate topic config name: " + name);
+        if (auto valid = validate_config_value(*def, *value); !valid) return valid.err();
+        records.push_back(config_record{protocol::resource_type_topic, topic.name, name, value});
+    }
+    if (validate_only) return id;
+    if (auto ok = propose(std::move(records)); !ok) return ok.err();
+    return id;
+}
+
+result<void> controller::delete_topic(const std::string& name) {
+    const auto* t = image_.find_topic(name);
+    if (!t) return make_error(error_code::unknown_topic_or_partition, "This server does not host this topic-partition.");
+    return propose({remove_topic_record{t->id}});
+}
+
+result<void> controller::create_partitions(const std::string& name, int32_t count,
+                                           const std::optional<std::vector<std::vector<int32_t>>>& assignments,
+                                           bool validate_only) {
+    const auto* t = image_.find_topic(name);
+    if (!t) return make_error(error_code::unknown_topic_or_partition, "This server does not host this topic-partition.");
+    auto current = static_cast<int32_t>(t->partitions.size());
+    if (count < current)
+        return make_error(error_code::invalid_partitions, "The topic " + name + " currently has " + std::to_string(current) +
+                                                              " partition(s); " + std::to_string(count) +
+                                                              " would not be an increase.");
+    if (count == current)
+        return make_error(error_code::invalid_partitions, "Topic already has " + std::to_string(current) + " partition(s).");
+    if (count > max_partitions_per_topic)
+        return make_error(error_code::invalid_partitions, "Number of partitions " + std::to_string(count) +
+                                                              " is more than this broker allows per topic (" +
+                                                              std::to_string(max_partitions_per_topic) + ").");
+    int32_t added = count - current;
+    std::vector<std::vector<int32_t>> placement;
+    if (assignments) {
+        if (static_cast<int32_t>(assignments->size()) != added)
+            return make_error(error_code::invalid_replica_assignment,
+                              "Attempted to add " + std::to_string(added) + " additional partition(s), but only " +
+                                  std::to_string(assignments->size()) + " assignment(s) were specified.");
+        for (const auto& replicas : *assignments) {
+            auto checked = check_replicas(replicas);
+            if (!checked) return checked.err();
+            placement.push_back(replicas);
+        }
+    } else {
+        auto rf = t->partitions.empty() ? 1 : static_cast<int32_t>(t->partitions.begin()->second.replicas.size());
+        auto placed = place_replicas(current, added, rf);
+        if (!placed) return placed.err();
+        placement = std::move(placed.value());
+    }
+    if (validate_only) return {};
+    std::vector<metadata_record> records;
+    for (int32_t i = 0; i < added; ++i) {
+        const auto& replicas = placement[static_cast<std::size_t>(i)];
+        records.push_back(partition_record{current + i, t->id, replicas, replicas, replicas.front(), 0, 0});
+    }
+    return propose(std::move(records));
+}
+
+result<void> controller::alter_configs(int8_t resource_type, const std::string& resource_name,
+                                       std::span<const config_change> changes, bool incremental, bool validate_only) {
+    bool is_topic = resource_type == protocol::resource_type_topic;
+    if (!is_topic && resource_type != protocol::resource_type_broker)
+        return make_error(error_code::invalid_request,
+                          "Unsupported resource type " + std::to_string(resource_type) + " for config changes");
+    std::map<std::string, std::string> old_overrides;
+    if (is_topic) {
+        const auto* t = image_.find_topic(resource_name);
+        if (!t) return make_error(error_code::unknown_topic_or_partition, "Topic " + resource_name + " does not exist");
+        old_overrides = t->configs;
+    } else {
+        if (!resource_name.empty() && resource_name != std::to_string(node_id_))
+            return make_error(error_code::invalid_request, "Unexpected broker id, expected " + std::to_string(node_id_) +
+                                                               " or empty string, but received " + resource_name);
+        if (auto it = image_.broker_configs().find(resource_name); it != image_.broker_configs().end())
+            old_overrides = it->second;
+    }
+    auto overrides = incremental ? old_overrides : std::map<std::string, std::string>{};
+    std::set<std::string> seen;
+    for (const auto& change : changes) {
+        const auto* def = find_config(change.name, is_topic ? config_scope::topic : config_scope::broker);
+        if (!def)
+            return make_error(error_code::invalid_config,
+                              std::string("Unknown ") + (is_topic ? "topic" : "broker") + " config name: " + change.name);
+        if (!seen.insert(change.name).second)
+            return make_error(error_code::invalid_request, "Error due to duplicate config keys: " + change.name);
+        if (!is_topic && def->read_only)
+            return make_error(error_code::invalid_config,
+                              "Cannot update these configs dynamically: Set(" + change.name + ")");
+        if (!incremental && !change.value)
+            return make_error(error_code::invalid_request, "Null value not supported for : " + change.name);
+        std::string base = is_topic ? topic_config_value(sources(), resource_name, change.name)
+                                    : broker_config_value(sources(), change.name);
+        if (auto ok = apply_change(overrides, *def, change, base); !ok) return ok.err();
+        if (auto it = overrides.find(change.name); it != overrides.end())
+            if (auto valid = validate_config_value(*def, it->second); !valid) return valid.err();
+    }
+    std::vector<metadata_record> records;
+    for (const auto& [name, value] : overrides)
+        if (auto it = old_overrides.find(name); it == old_overrides.end() || it->second != value)
+            records.push_back(config_record{resource_type, resource_name, name, value});
+    for (const auto& [name, value] : old_overrides)
+        if (!overrides.contains(name)) records.push_back(config_record{resource_type, resource_name, name, std::nullopt});
+    if (validate_only) return {};
+    return propose(std::move(records));
+}
+
+}  // namespace sluice::metadata

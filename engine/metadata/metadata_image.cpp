@@ -1,0 +1,81 @@
+#include "engine/metadata/metadata_image.h"
+
+#include "engine/protocol/messages/describe_configs.h"
+
+namespace sluice::metadata {
+
+void metadata_image::apply(const metadata_record& record) {
+    ++applied_;
+    auto topic_by_id = [&](const uuid& id) -> topic_state* {
+        auto it = names_by_id_.find(id.value);
+        return it == names_by_id_.end() ? nullptr : &topics_.at(it->second);
+    };
+    std::visit(
+        [&](const auto& r) {
+            using R = std::remove_cvref_t<decltype(r)>;
+            if constexpr (std::is_same_v<R, register_broker_record>) {
+                brokers_[r.broker_id] = {r.broker_id, r.host, r.port, r.rack};
+            } else if constexpr (std::is_same_v<R, topic_record>) {
+                auto& t = topics_[r.name];
+                t.name = r.name;
+                t.id = r.topic_id;
+                names_by_id_[r.topic_id.value] = r.name;
+            } else if constexpr (std::is_same_v<R, partition_record>) {
+                if (auto* t = topic_by_id(r.topic_id))
+                    t->partitions[r.partition_id] = {r.replicas, r.isr, r.leader, r.leader_epoch, r.partition_epoch};
+            } else if constexpr (std::is_same_v<R, partition_change_record>) {
+                auto* t = topic_by_id(r.topic_id);
+                if (!t) return;
+                auto it = t->partitions.find(r.partition_id);
+                if (it == t->partitions.end()) return;
+                auto& p = it->second;
+                if (r.leader != partition_change_record::no_leader_change && r.leader != p.leader) {
+                    p.leader = r.leader;
+                    ++p.leader_epoch;
+                }
+                if (r.isr) p.isr = *r.isr;
+                if (r.replicas) p.replicas = *r.replicas;
+                ++p.partition_epoch;
+            } else if constexpr (std::is_same_v<R, config_record>) {
+                std::map<std::string, std::string>* target = nullptr;
+                if (r.resource_type == protocol::resource_type_topic) {
+                    auto it = topics_.find(r.resource_name);
+                    if (it == topics_.end()) return;
+                    target = &it->second.configs;
+                } else if (r.resource_type == protocol::resource_type_broker) {
+                    target = &broker_configs_[r.resource_name];
+                } else {
+                    return;
+                }
+                if (r.value) (*target)[r.name] = *r.value;
+                else target->erase(r.name);
+            } else if constexpr (std::is_same_v<R, remove_topic_record>) {
+                auto it = names_by_id_.find(r.topic_id.value);
+                if (it == names_by_id_.end()) return;
+                topics_.erase(it->second);
+                names_by_id_.erase(it);
+            }
+        },
+        record);
+}
+
+const topic_state* metadata_image::find_topic(const std::string& name) const {
+    auto it = topics_.find(name);
+    return it == topics_.end() ? nullptr : &it->second;
+}
+
+const topic_state* metadata_image::find_topic(const uuid& id) const {
+    auto it = names_by_id_.find(id.value);
+    return it == names_by_id_.end() ? nullptr : find_topic(it->second);
+}
+
+std::optional<std::string> metadata_image::dynamic_broker_config(int32_t broker_id, const std::string& name) const {
+    for (const std::string& resource : {std::to_string(broker_id), std::string()}) {
+        auto it = broker_configs_.find(resource);
+        if (it == broker_configs_.end()) continue;
+        if (auto v = it->second.find(name); v != it->second.end()) return v->second;
+    }
+    return std::nullopt;
+}
+
+}  // namespace sluice::metadata

@@ -1,0 +1,64 @@
+// metadata_image: the cluster's metadata as of the last applied record — brokers, topics with ids and
+// partitions (replicas, leader, epochs, ISR), per-topic config overrides and dynamic broker configs. Built
+// only by applying metadata_records in log order, so every node that replays the same log sees the same image.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/metadata/metadata_records.h"
+
+namespace sluice::metadata {
+
+struct partition_state {
+    std::vector<int32_t> replicas;
+    std::vector<int32_t> isr;
+    int32_t leader = -1;
+    int32_t leader_epoch = 0;
+    int32_t partition_epoch = 0;
+};
+
+struct topic_state {
+    std::string name;
+    uuid id;
+    std::map<int32_t, partition_state> partitions;
+    std::map<std::string, std::string> configs;  // overrides only (source TOPIC_CONFIG)
+};
+
+struct broker_registration {
+    int32_t id = 0;
+    std::string host;
+    int32_t port = 0;
+    std::optional<std::string> rack;
+};
+
+class metadata_image {
+public:
+    // Applies one record. Records that refer to unknown topics are ignored (they cannot occur in a log the
+    // controller wrote, which validates before appending).
+    void apply(const metadata_record& record);
+
+    const topic_state* find_topic(const std::string& name) const;
+    const topic_state* find_topic(const uuid& id) const;
+    const std::map<std::string, topic_state>& topics() const { return topics_; }
+    const std::map<int32_t, broker_registration>& brokers() const { return brokers_; }
+    // Dynamic broker configs by resource name: the broker id as text, or "" for the cluster-wide default.
+    const std::map<std::string, std::map<std::string, std::string>>& broker_configs() const { return broker_configs_; }
+    // One dynamic broker config, per-broker first, then the cluster default; nullopt if neither is set.
+    std::optional<std::string> dynamic_broker_config(int32_t broker_id, const std::string& name) const;
+
+    // How many records have been applied (the image's version, for listeners and tests).
+    int64_t applied() const { return applied_; }
+
+private:
+    std::map<std::string, topic_state> topics_;
+    std::map<std::array<uint8_t, 16>, std::string> names_by_id_;
+    std::map<int32_t, broker_registration> brokers_;
+    std::map<std::string, std::map<std::string, std::string>> broker_configs_;
+    int64_t applied_ = 0;
+};
+
+}  // namespace sluice::metadata

@@ -1,0 +1,120 @@
+// The typed change records of the cluster metadata log (KRaft-style): each is a schema struct encoded with
+// the protocol codec and framed by its record type id and version. Replaying them in order rebuilds the
+// metadata_image on every node; a later issue replicates the same records with Raft.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/common/result.h"
+#include "engine/protocol/schema.h"
+
+namespace sluice::metadata {
+
+using protocol::field;
+using protocol::uuid;
+
+// A broker joined (or re-registered with new endpoints).
+struct register_broker_record {
+    static constexpr int16_t type_id = 0;
+    int32_t broker_id = 0;
+    std::string host;
+    int32_t port = 0;
+    std::optional<std::string> rack;
+    static constexpr auto schema() {
+        using T = register_broker_record;
+        return std::tuple{field(&T::broker_id, "BrokerId"), field(&T::host, "Host"), field(&T::port, "Port"),
+                          field(&T::rack, "Rack")};
+    }
+};
+
+// A topic exists with this name and id; its partitions follow as partition_records.
+struct topic_record {
+    static constexpr int16_t type_id = 2;
+    std::string name;
+    uuid topic_id;
+    static constexpr auto schema() {
+        return std::tuple{field(&topic_record::name, "Name"), field(&topic_record::topic_id, "TopicId")};
+    }
+};
+
+// A partition's full state: replicas, ISR, leader and epochs.
+struct partition_record {
+    static constexpr int16_t type_id = 3;
+    int32_t partition_id = 0;
+    uuid topic_id;
+    std::vector<int32_t> replicas;
+    std::vector<int32_t> isr;
+    int32_t leader = -1;
+    int32_t leader_epoch = 0;
+    int32_t partition_epoch = 0;
+    static constexpr auto schema() {
+        using T = partition_record;
+        return std::tuple{field(&T::partition_id, "PartitionId"), field(&T::topic_id, "TopicId"),
+                          field(&T::replicas, "Replicas"), field(&T::isr, "Isr"), field(&T::leader, "Leader"),
+                          field(&T::leader_epoch, "LeaderEpoch"), field(&T::partition_epoch, "PartitionEpoch")};
+    }
+};
+
+// A config override set (value) or removed (null value). resource_type is Kafka's (2 topic, 4 broker);
+// resource_name is the topic, the broker id, or "" for the cluster-wide broker default.
+struct config_record {
+    static constexpr int16_t type_id = 4;
+    int8_t resource_type = 0;
+    std::string resource_name;
+    std::string name;
+    std::optional<std::string> value;
+    static constexpr auto schema() {
+        using T = config_record;
+        return std::tuple{field(&T::resource_type, "ResourceType"), field(&T::resource_name, "ResourceName"),
+                          field(&T::name, "Name"), field(&T::value, "Value")};
+    }
+};
+
+// A change to a partition's leader or ISR (leader no_leader_change / null lists: unchanged). Bumps the
+// partition epoch; a new leader also bumps the leader epoch.
+struct partition_change_record {
+    static constexpr int16_t type_id = 5;
+    static constexpr int32_t no_leader_change = -2;
+    int32_t partition_id = 0;
+    uuid topic_id;
+    int32_t leader = no_leader_change;
+    std::optional<std::vector<int32_t>> isr;
+    std::optional<std::vector<int32_t>> replicas;
+    static constexpr auto schema() {
+        using T = partition_change_record;
+        return std::tuple{field(&T::partition_id, "PartitionId"), field(&T::topic_id, "TopicId"),
+                          field(&T::leader, "Leader"), field(&T::isr, "Isr"), field(&T::replicas, "Replicas")};
+    }
+};
+
+// A topic and its partitions and overrides are gone.
+struct remove_topic_record {
+    static constexpr int16_t type_id = 9;
+    uuid topic_id;
+    static constexpr auto schema() { return std::tuple{field(&remove_topic_record::topic_id, "TopicId")}; }
+};
+
+using metadata_record = std::variant<register_broker_record, topic_record, partition_record, config_record,
+                                     partition_change_record, remove_topic_record>;
+
+// Frame: int16 type id, int16 record version (0), then the body in the codec's non-flexible encoding.
+std::vector<uint8_t> encode_record(const metadata_record& record);
+result<metadata_record> decode_record(std::span<const uint8_t> bytes);
+
+// A fresh random topic id (version 4 UUID, never all zeros).
+uuid random_uuid();
+// Kafka's text form of a uuid: URL-safe base64 without padding (22 characters).
+std::string uuid_to_string(const uuid& id);
+
+}  // namespace sluice::metadata
+
+namespace sluice::protocol {
+SLUICE_DECLARE_CODEC(metadata::register_broker_record);
+SLUICE_DECLARE_CODEC(metadata::topic_record);
+SLUICE_DECLARE_CODEC(metadata::partition_record);
+SLUICE_DECLARE_CODEC(metadata::config_record);
+SLUICE_DECLARE_CODEC(metadata::partition_change_record);
+SLUICE_DECLARE_CODEC(metadata::remove_topic_record);
+}  // namespace sluice::protocol
