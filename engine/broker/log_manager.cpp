@@ -143,6 +143,17 @@ std::size_t log_manager::apply_retention(int64_t now_ms) {
     return deleted;
 }
 
+void log_manager::compact_due(int64_t now_ms) {
+    for (auto& [name, partitions] : topics_)
+        for (auto& [index, p] : partitions) {
+            auto& log = p->log();
+            if (!log.config().compact || !log.needs_compaction(now_ms, p->high_watermark())) continue;
+            if (auto cleaned = log.compact(now_ms, p->high_watermark()); !cleaned)
+                std::cerr << "sluice: compaction of " << name << "-" << index << " failed: " << cleaned.err().message
+                          << "\n";
+        }
+}
+
 void log_manager::flush_all() {
     for (auto& [name, partitions] : topics_)
         for (auto& [index, p] : partitions) (void)p->log().flush();

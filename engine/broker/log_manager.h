@@ -47,6 +47,9 @@ public:
     const std::filesystem::path& data_dir() const { return data_dir_; }
 
     std::size_t apply_retention(int64_t now_ms);
+    // Compacts every partition whose cleanup.policy includes compact and whose dirty ratio calls for it,
+    // never past the high watermark (records that replication could still truncate don't win over older ones).
+    void compact_due(int64_t now_ms);
     void flush_all();
 
 private:

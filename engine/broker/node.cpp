@@ -23,6 +23,7 @@ struct node::state {
     std::unique_ptr<broker_context> context;
     std::unique_ptr<net::tcp_server> server;
     std::unique_ptr<asio::steady_timer> retention_timer;
+    std::unique_ptr<asio::steady_timer> cleaner_timer;
     std::string cluster_id;
     std::thread thread;
     bool stopped = false;
@@ -73,6 +74,17 @@ group::coordinator_config group_defaults(const metadata::config_values& v) {
     return cfg;
 }
 
+// The log cleaner: compacts partitions whose cleanup.policy includes compact, every log.cleaner.backoff.ms.
+void schedule_cleaner(node::state& s) {
+    if (!s.values.get_bool("log.cleaner.enable")) return;
+    s.cleaner_timer->expires_after(std::chrono::milliseconds(s.values.get_int("log.cleaner.backoff.ms")));
+    s.cleaner_timer->async_wait([&s](boost::system::error_code ec) {
+        if (ec || s.stopped) return;
+        s.logs->compact_due(wall_clock_ms());
+        schedule_cleaner(s);
+    });
+}
+
 void schedule_retention(node::state& s) {
     s.retention_timer->expires_after(std::chrono::milliseconds(s.values.get_int("log.retention.check.interval.ms")));
     s.retention_timer->async_wait([&s](boost::system::error_code ec) {
@@ -92,6 +104,8 @@ result<std::unique_ptr<node>> node::start(node_config config) {
         if (auto ok = s->values.set(name, value); !ok) return ok.err();
     if (config.data_dir.empty())
         return make_error(protocol::error_code::invalid_config, "a data directory is required (log.dirs / --data-dir)");
+    // Report the directory really in use (DescribeConfigs, the app's broker view), not Kafka's default.
+    (void)s->values.set("log.dirs", config.data_dir.string());
     std::error_code fs_error;
     std::filesystem::create_directories(config.data_dir, fs_error);
     if (fs_error)
@@ -110,8 +124,8 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     s->logs = std::make_unique<log_manager>(config.data_dir, *s->controller);
     if (auto loaded = s->logs->load_existing(wall_clock_ms()); !loaded) return loaded.err();
 
-    s->context = std::unique_ptr<broker_context>(new broker_context{
-        s->io, config.node_id, config.host, 0, s->cluster_id, s->values, *s->logs});
+    s->context = std::make_unique<broker_context>(
+        broker_context{s->io, config.node_id, config.host, 0, s->cluster_id, s->values, *s->logs});
     // The group coordinator replays __consumer_offsets before the listener opens.
     s->offsets = std::make_unique<offsets_topic>(*s->logs);
     s->groups = std::make_unique<group::group_coordinator>(s->io, group_defaults(s->values), *s->offsets);
@@ -132,10 +146,12 @@ result<std::unique_ptr<node>> node::start(node_config config) {
         return registered.err();
     s->retention_timer = std::make_unique<asio::steady_timer>(s->io);
     schedule_retention(*s);
+    s->cleaner_timer = std::make_unique<asio::steady_timer>(s->io);
+    schedule_cleaner(*s);
     s->config = std::move(config);
     state* raw = s.get();
     s->thread = std::thread([raw] { raw->io.run(); });
-    return std::unique_ptr<node>(new node(std::move(s)));
+    return std::make_unique<node>(std::move(s));
 }
 
 uint16_t node::port() const { return state_->server->port(); }
@@ -148,6 +164,7 @@ void node::stop() {
         s->stopped = true;
         s->server->stop();
         s->retention_timer->cancel();
+        s->cleaner_timer->cancel();
         s->groups->stop();
         s->logs->flush_all();
         s->io.stop();

@@ -31,10 +31,10 @@ public:
     // Stops accepting, closes connections, flushes logs and joins the thread. Idempotent.
     void stop();
 
-    struct state;
+    struct state;  // io_context, listener, logs, controller, coordinator: private to node.cpp
+    explicit node(std::unique_ptr<state> s);  // use start()
 
 private:
-    explicit node(std::unique_ptr<state> s);
     std::unique_ptr<state> state_;
 };
 

@@ -6,6 +6,8 @@
 
 #include "engine/broker/node.h"
 #include "engine/client/admin_client.h"
+#include "engine/client/connection.h"
+#include "engine/protocol/messages/list_offsets.h"
 #include "engine/protocol/error_code.h"
 
 using namespace sluice;
@@ -322,6 +324,25 @@ private slots:
         QCOMPARE(CHECK_OK(admin.delete_records("dr", {{0, 11}}))->front().error, code(error_code::offset_out_of_range));
         QCOMPARE(CHECK_OK(admin.delete_records("dr", {{0, -1}}))->front().low_watermark, int64_t(10));
         QCOMPARE(CHECK_OK(admin.delete_records("dr", {{1, -1}}))->front().low_watermark, int64_t(0));
+    }
+
+    // DeleteRecords can move the log start into the middle of a batch; a lookup by timestamp must then
+    // answer with the first record that still exists, never one below the log start.
+    void timestampLookupAfterDeleteInsideBatch() {
+        client::admin_client admin(address_, timeout);
+        QVERIFY(CHECK_OK(admin.create_topics({{"dr-mid", 1, 1, {}, {}}}))->front().ok());
+        client::cluster_client producer(address_, timeout);
+        auto batch = records(10);  // one batch, timestamps 1'700'000'000'000 + i
+        QVERIFY(producer.produce("dr-mid", 0, batch).ok());
+        QCOMPARE(CHECK_OK(admin.delete_records("dr-mid", {{0, 5}}))->front().low_watermark, int64_t(5));
+        auto conn = CHECK_OK(client::connection::open(address_, timeout));
+        protocol::list_offsets_request request;
+        request.topics.push_back({"dr-mid", {{0, -1, batch.front().timestamp, 1}}});
+        auto response = CHECK_OK(conn.value()->send<protocol::list_offsets_api>(request, 1));
+        const auto& answer = response->topics.at(0).partitions.at(0);
+        QCOMPARE(answer.error_code, int16_t(0));
+        QCOMPARE(answer.offset, int64_t(5));
+        QCOMPARE(answer.timestamp, batch[5].timestamp);
     }
 
     void producePolicies() {

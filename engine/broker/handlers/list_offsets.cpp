@@ -16,7 +16,9 @@ struct offset_and_time {
 offset_and_time offset_for_timestamp(partition& p, int64_t timestamp) {
     auto header = p.log().find_batch_by_timestamp(timestamp);
     if (!header || header->base_offset >= p.high_watermark()) return {};
-    auto slice = p.log().read(header->base_offset, 1, p.high_watermark());
+    // DeleteRecords may have moved the log start into the middle of this batch: read from the start then.
+    int64_t log_start = p.log().log_start_offset();
+    auto slice = p.log().read(std::max(header->base_offset, log_start), 1, p.high_watermark());
     if (!slice) return {};
     auto batches = protocol::split_batches(slice->bytes, true);
     if (!batches || batches->empty()) return {};
@@ -24,6 +26,7 @@ offset_and_time offset_for_timestamp(partition& p, int64_t timestamp) {
     if (!records) return {header->base_offset, header->max_timestamp};
     for (const auto& r : *records) {
         int64_t ts = batches->front().header.log_append_time() ? batches->front().header.max_timestamp : r.timestamp;
+        if (r.offset < log_start) continue;
         if (ts >= timestamp) return {r.offset, ts};
     }
     return {};
