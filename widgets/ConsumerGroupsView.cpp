@@ -194,6 +194,7 @@ void ConsumerGroupsView::onCurrentGroupChanged()
 void ConsumerGroupsView::loadHistory()
 {
     m_chart->clear();
+    m_chart->setTimeWindow(m_rangeCombo->currentData().toLongLong());
     m_chart->chart()->setTitle(m_selectedGroup.isEmpty() ? tr("Select a group to see its lag over time")
                                                          : tr("Lag of %1").arg(m_selectedGroup));
     if (m_selectedGroup.isEmpty())

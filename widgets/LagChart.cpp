@@ -22,15 +22,16 @@ LagChart::LagChart(QWidget *parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setAnimationOptions(QChart::NoAnimation);
     m_timeAxis->setTitleText(tr("Time"));
-    m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
-    m_timeAxis->setTickCount(6);
     m_lagAxis->setTitleText(tr("Lag (records)"));
     m_lagAxis->setLabelFormat(QStringLiteral("%.0f"));
-    m_lagAxis->setMin(0);
+    // Both axes get their range, format and tick count before they join the chart: QtCharts (6.4) sizes a
+    // horizontal QDateTimeAxis from the labels of the range it has when it is added, and only recomputes that size
+    // when the format or tick count changes, not the range. Added with its default (empty) range, the axis kept a
+    // zero size, so it drew no labels, no title and no vertical grid lines.
+    updateAxes();
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
     chart->addAxis(m_lagAxis, Qt::AlignLeft);
     setChart(chart);  // the view owns the chart
-    clear();
 }
 
 void LagChart::setMaximumPoints(int points)
@@ -48,10 +49,14 @@ void LagChart::clear()
         delete series;
     }
     m_series.clear();
-    m_minTime = m_maxTime = 0;
-    const QDateTime now = QDateTime::currentDateTime();
-    m_timeAxis->setRange(now.addSecs(-60), now);
-    m_lagAxis->setRange(0, 10);
+    m_maxTime = 0;
+    updateAxes();
+}
+
+void LagChart::setTimeWindow(qint64 milliseconds)
+{
+    m_windowMs = std::max<qint64>(60'000, milliseconds);
+    updateAxes();
 }
 
 QLineSeries *LagChart::seriesFor(const QString &topic)
@@ -77,7 +82,6 @@ void LagChart::append(QLineSeries *series, qint64 timestampMs, qint64 lag)
     series->append(static_cast<qreal>(timestampMs), static_cast<qreal>(lag));
     if (series->count() > m_maxPoints)
         series->removePoints(0, series->count() - m_maxPoints);
-    m_minTime = m_minTime == 0 ? timestampMs : std::min(m_minTime, timestampMs);
     m_maxTime = std::max(m_maxTime, timestampMs);
 }
 
@@ -121,26 +125,33 @@ QList<QPointF> LagChart::points(const QString &topic) const
 
 void LagChart::updateAxes()
 {
-    // Time: the oldest point still kept to the newest, at least a minute wide.
-    qint64 oldest = m_maxTime;
+    // Time: the window ends now (or at the newest sample, if the clocks disagree), rounded up to a whole minute so
+    // that the HH:mm labels fall on exact minutes; one tick per sixth of the window, per day for several days.
+    constexpr qint64 Minute = 60'000, Day = 24 * 3600 * 1000;
+    const qint64 newest = std::max(m_maxTime, QDateTime::currentMSecsSinceEpoch());
+    const qint64 end = (newest + Minute - 1) / Minute * Minute;
+    const qint64 days = m_windowMs / Day;
+    const bool perDay = m_windowMs % Day == 0 && days >= 2 && days <= 10;
+    m_timeAxis->setTickCount(perDay ? static_cast<int>(days) + 1 : 7);
+    m_timeAxis->setFormat(m_windowMs > Day          ? QStringLiteral("MMM d HH:mm")
+                          : m_windowMs >= 30 * Minute ? QStringLiteral("HH:mm")
+                                                      : QStringLiteral("HH:mm:ss"));
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(end - m_windowMs), QDateTime::fromMSecsSinceEpoch(end));
+
+    // Lag: from zero to a round number above the highest point, in 2 to 5 steps of 1, 2 or 5 times a power of ten.
     double highest = 0;
-    for (const auto &[topic, series] : m_series) {
-        if (series->count() == 0)
-            continue;
-        oldest = std::min(oldest, static_cast<qint64>(series->at(0).x()));
+    for (const auto &[topic, series] : m_series)
         for (const QPointF &point : series->points())
             highest = std::max(highest, point.y());
-    }
-    if (m_maxTime == 0)
-        return;
-    const qint64 from = std::min(oldest, m_maxTime - 60'000);
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(m_maxTime));
-    const qint64 spanMs = m_maxTime - from;
-    m_timeAxis->setFormat(spanMs > 24LL * 3600 * 1000 ? QStringLiteral("MMM d HH:mm")
-                          : spanMs > 3600 * 1000      ? QStringLiteral("HH:mm")
-                                                      : QStringLiteral("HH:mm:ss"));
-    // Lag: from zero to a round number above the highest point.
     const double top = std::max(10.0, highest * 1.1);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(top)));
-    m_lagAxis->setRange(0, std::ceil(top / magnitude) * magnitude);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(top / 5)));
+    double step = magnitude;
+    for (const double factor : {1.0, 2.0, 5.0, 10.0})
+        if (top / (factor * magnitude) <= 5) {
+            step = factor * magnitude;
+            break;
+        }
+    const double steps = std::ceil(top / step - 1e-9);
+    m_lagAxis->setTickCount(static_cast<int>(steps) + 1);
+    m_lagAxis->setRange(0, steps * step);
 }

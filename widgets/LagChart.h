@@ -19,12 +19,16 @@ class LagChart : public QChartView
 
 public:
     static constexpr int DefaultMaximumPoints = 1000;
+    static constexpr qint64 DefaultTimeWindowMs = 3600LL * 1000;
 
     explicit LagChart(QWidget *parent = nullptr);
 
     // Points kept per series; older ones drop off as new ones arrive.
     void setMaximumPoints(int points);
     int maximumPoints() const { return m_maxPoints; }
+    // Span of the time axis (the selected range); it ends now, or at the newest sample if that is later.
+    void setTimeWindow(qint64 milliseconds);
+    qint64 timeWindow() const { return m_windowMs; }
 
     // Removes every series (another group was selected).
     void clear();
@@ -39,6 +43,9 @@ public:
     // Points of a series (empty topic: total); empty when there is no such series.
     QList<QPointF> points(const QString &topic) const;
 
+    QDateTimeAxis *timeAxis() const { return m_timeAxis; }
+    QValueAxis *lagAxis() const { return m_lagAxis; }
+
 private:
     QLineSeries *seriesFor(const QString &topic);
     void append(QLineSeries *series, qint64 timestampMs, qint64 lag);
@@ -48,6 +55,7 @@ private:
     QValueAxis *m_lagAxis;
     std::map<QString, QLineSeries *> m_series;  // "" is the total
     int m_maxPoints = DefaultMaximumPoints;
-    qint64 m_minTime = 0, m_maxTime = 0;
+    qint64 m_windowMs = DefaultTimeWindowMs;
+    qint64 m_maxTime = 0;  // newest sample, 0 when there is none
     bool m_batching = false;
 };
