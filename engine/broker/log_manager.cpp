@@ -154,6 +154,44 @@ void log_manager::compact_due(int64_t now_ms) {
         }
 }
 
+std::optional<log_manager::compaction_task> log_manager::plan_compaction(
+    int64_t now_ms, const std::optional<std::pair<std::string, int32_t>>& after) {
+    for (auto& [name, partitions] : topics_)
+        for (auto& [index, p] : partitions) {
+            if (after && std::pair<std::string, int32_t>(name, index) <= *after) continue;
+            auto& log = p->log();
+            if (!log.config().compact || !log.needs_compaction(now_ms, p->high_watermark())) continue;
+            auto job = log.plan_compaction(now_ms, p->high_watermark());
+            if (!job) {
+                std::cerr << "sluice: compaction of " << name << "-" << index << " failed: " << job.err().message
+                          << "\n";
+                continue;
+            }
+            if (job->empty()) continue;
+            return compaction_task{name, index, std::move(*job)};
+        }
+    return std::nullopt;
+}
+
+void log_manager::finish_compaction(compaction_task& task, const result<void>& built) {
+    partition* p = find(task.topic, task.index);
+    storage::partition_log* log = p && p->log().id() == task.job.log_id ? &p->log() : nullptr;
+    if (!built) {
+        if (log) log->abandon_compaction(task.job);
+        else storage::log_cleaner::discard(task.job);
+        std::cerr << "sluice: compaction of " << task.topic << "-" << task.index << " failed: " << built.err().message
+                  << "\n";
+        return;
+    }
+    if (!log) {
+        storage::log_cleaner::discard(task.job);  // the partition went away while its pass was being built
+        return;
+    }
+    if (auto cleaned = log->commit_compaction(task.job); !cleaned)
+        std::cerr << "sluice: compaction of " << task.topic << "-" << task.index << " failed: " << cleaned.err().message
+                  << "\n";
+}
+
 void log_manager::flush_all() {
     for (auto& [name, partitions] : topics_)
         for (auto& [index, p] : partitions) (void)p->log().flush();

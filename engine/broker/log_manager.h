@@ -49,7 +49,23 @@ public:
     std::size_t apply_retention(int64_t now_ms);
     // Compacts every partition whose cleanup.policy includes compact and whose dirty ratio calls for it,
     // never past the high watermark (records that replication could still truncate don't win over older ones).
+    // Runs on the caller's thread for the whole pass; the node uses the phased calls below instead.
     void compact_due(int64_t now_ms);
+
+    // Phased compaction (storage/log_cleaner.h), so that the heavy part runs on the node's cleaner thread.
+    struct compaction_task {
+        std::string topic;
+        int32_t index = 0;
+        storage::cleaning_job job;
+    };
+    // Plans the pass of the first partition due for one that comes after `after` in (topic, index) order (all
+    // of them without it); nullopt when none is due. Then: log_cleaner::build(task.job) on any thread, and
+    // finish_compaction() back on this one.
+    std::optional<compaction_task> plan_compaction(int64_t now_ms,
+                                                   const std::optional<std::pair<std::string, int32_t>>& after);
+    // Commits a built task, or abandons one whose build failed. The partition is looked up again: if it is gone
+    // or is another log instance now (topic deleted, maybe re-created), the cleaned files are discarded.
+    void finish_compaction(compaction_task& task, const result<void>& built);
     void flush_all();
 
 private:

@@ -1,6 +1,13 @@
 #include "engine/broker/node.h"
 
+#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <fstream>
+#include <functional>
+#include <iostream>
+#include <mutex>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -12,6 +19,63 @@
 #include "engine/net/tcp_server.h"
 
 namespace sluice::broker {
+
+namespace {
+
+// The node's one cleaner thread (Kafka's log.cleaner.threads=1): runs compaction builds off the io thread.
+class cleaner_worker {
+public:
+    ~cleaner_worker() { stop(); }
+    void start() {
+        thread_ = std::thread([this] { run(); });
+    }
+    // False once stopping: the work is dropped.
+    bool submit(std::function<void()> work) {
+        std::lock_guard lock(mutex_);
+        if (stopping_) return false;
+        queue_.push_back(std::move(work));
+        cv_.notify_one();
+        return true;
+    }
+    // Asks a build in progress to give up early.
+    void cancel() { cancel_.store(true); }
+    const std::atomic<bool>& cancelled() const { return cancel_; }
+    // Cancels the running build, drops pending work and joins.
+    void stop() {
+        cancel();
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+            queue_.clear();
+        }
+        cv_.notify_all();
+        if (thread_.joinable()) thread_.join();
+    }
+
+private:
+    void run() {
+        for (;;) {
+            std::function<void()> work;
+            {
+                std::unique_lock lock(mutex_);
+                cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+                if (stopping_) return;
+                work = std::move(queue_.front());
+                queue_.pop_front();
+            }
+            work();
+        }
+    }
+
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::deque<std::function<void()>> queue_;
+    bool stopping_ = false;
+    std::atomic<bool> cancel_{false};
+    std::thread thread_;
+};
+
+}  // namespace
 
 struct node::state {
     node_config config;
@@ -29,6 +93,9 @@ struct node::state {
     bool stopped = false;
     std::unique_ptr<offsets_topic> offsets;
     std::unique_ptr<group::group_coordinator> groups;
+    bool cleaning = false;  // a compaction task is with the cleaner thread or on its way back
+    // Last: destroyed (joined) first, before the logs and the io_context its work refers to.
+    cleaner_worker cleaner;
 };
 
 namespace {
@@ -74,13 +141,39 @@ group::coordinator_config group_defaults(const metadata::config_values& v) {
     return cfg;
 }
 
+// One compaction at a time: plan on the io thread, build on the cleaner thread, commit back on the io thread,
+// then the next partition due after this one (so a round covers every partition due, one after the other).
+void start_next_compaction(node::state& s, const std::optional<std::pair<std::string, int32_t>>& after) {
+    if (s.stopped || s.cleaning) return;
+    auto planned = s.logs->plan_compaction(wall_clock_ms(), after);
+    if (!planned) return;
+    auto task = std::make_shared<log_manager::compaction_task>(std::move(*planned));
+    s.cleaning = true;
+    const bool queued = s.cleaner.submit([&s, task] {
+        auto built = storage::log_cleaner::build(task->job, &s.cleaner.cancelled());
+        // Never run if the node stops first: the task's destructor only closes files (leftover .cleaned files
+        // are removed when the log is next opened).
+        asio::post(s.io, [&s, task, built = std::move(built)] {
+            s.cleaning = false;
+            if (s.stopped) {
+                storage::log_cleaner::discard(task->job);
+                return;
+            }
+            s.logs->finish_compaction(*task, built);
+            start_next_compaction(s, std::pair<std::string, int32_t>(task->topic, task->index));
+        });
+    });
+    if (!queued) s.cleaning = false;
+}
+
 // The log cleaner: compacts partitions whose cleanup.policy includes compact, every log.cleaner.backoff.ms.
+// The pass itself runs on the cleaner thread: producers and consumers of this node are never blocked by it.
 void schedule_cleaner(node::state& s) {
     if (!s.values.get_bool("log.cleaner.enable")) return;
     s.cleaner_timer->expires_after(std::chrono::milliseconds(s.values.get_int("log.cleaner.backoff.ms")));
     s.cleaner_timer->async_wait([&s](boost::system::error_code ec) {
         if (ec || s.stopped) return;
-        s.logs->compact_due(wall_clock_ms());
+        start_next_compaction(s, std::nullopt);
         schedule_cleaner(s);
     });
 }
@@ -147,6 +240,7 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     s->retention_timer = std::make_unique<asio::steady_timer>(s->io);
     schedule_retention(*s);
     s->cleaner_timer = std::make_unique<asio::steady_timer>(s->io);
+    s->cleaner.start();
     schedule_cleaner(*s);
     s->config = std::move(config);
     state* raw = s.get();
@@ -160,6 +254,7 @@ const std::string& node::cluster_id() const { return state_->cluster_id; }
 void node::stop() {
     if (!state_ || state_->stopped) return;
     state* s = state_.get();
+    s->cleaner.cancel();  // a long build gives up rather than delay the stop
     asio::post(s->io, [s] {
         s->stopped = true;
         s->server->stop();
@@ -170,6 +265,7 @@ void node::stop() {
         s->io.stop();
     });
     if (s->thread.joinable()) s->thread.join();
+    s->cleaner.stop();
 }
 
 node::~node() { stop(); }

@@ -41,6 +41,12 @@ result<file_handle> file_handle::open(const std::filesystem::path& path, bool tr
     return file_handle(fd, path);
 }
 
+result<file_handle> file_handle::open_read_only(const std::filesystem::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno_error("cannot open", path, errno);
+    return file_handle(fd, path);
+}
+
 result<file_handle> file_handle::open_directory(const std::filesystem::path& path) {
     int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) return errno_error("cannot open directory", path, errno);

@@ -20,6 +20,8 @@ public:
 
     // Opens `path` read-write, creating it when absent; `truncate` empties an existing file.
     static result<file_handle> open(const std::filesystem::path& path, bool truncate = false);
+    // Opens an existing file read-only (never creates it): the cleaner's own view of a segment.
+    static result<file_handle> open_read_only(const std::filesystem::path& path);
     // Opens a directory read-only, only so that it can be fsynced after entries were created or renamed.
     static result<file_handle> open_directory(const std::filesystem::path& path);
 

@@ -19,19 +19,43 @@ namespace {
 
 constexpr int64_t max_relative = std::numeric_limits<int32_t>::max();
 constexpr int64_t read_chunk_bytes = int64_t{1} << 20;
-constexpr int64_t no_expiry = std::numeric_limits<int64_t>::max();
 
-// Calls f(batch, position) for each batch of `seg` in order, reading a chunk at a time; f returns false to stop.
+bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(std::memory_order_relaxed); }
+
+error cancelled_error() { return make_error(protocol::error_code::kafka_storage_error, "compaction cancelled"); }
+
+// Calls f(batch, position) for each batch of the first `src.size` bytes of `src`, reading a chunk at a time;
+// f returns false to stop.
 template <class F>
-result<void> for_each_batch(const segment& seg, F&& f) {
+result<void> for_each_batch(const cleaning_source& src, const std::atomic<bool>* cancel, F&& f) {
     std::vector<uint8_t> buf;
     int64_t pos = 0;
-    while (pos < seg.size()) {
-        buf.clear();
-        auto ext = seg.read_batches(pos, read_chunk_bytes, true, std::numeric_limits<int64_t>::max(), buf);
-        if (!ext) return ext.err();
-        if (ext->bytes == 0) break;
-        auto views = protocol::split_batches(buf, false);
+    while (pos + static_cast<int64_t>(protocol::batch_header_size) <= src.size) {
+        if (cancelled(cancel)) return cancelled_error();
+        int64_t want = std::min(read_chunk_bytes, src.size - pos);
+        buf.resize(static_cast<std::size_t>(want));
+        if (auto r = src.file.read_at(buf, pos); !r) return r.err();
+        // Whole batches only; a first batch larger than the chunk is read whole.
+        int64_t p = 0;
+        while (p + static_cast<int64_t>(protocol::batch_header_size) <= want) {
+            const auto h = *protocol::parse_batch_header(std::span<const uint8_t>(buf).subspan(static_cast<std::size_t>(p)));
+            const auto total = static_cast<int64_t>(h.total_size());
+            if (h.magic != 2 || h.last_offset_delta < 0 ||
+                h.batch_length < static_cast<int32_t>(protocol::batch_header_size - protocol::batch_length_field_end) ||
+                pos + p + total > src.size)
+                return make_error(protocol::error_code::corrupt_message,
+                                  "invalid batch header in " + src.file.path().string() + " at position " +
+                                      std::to_string(pos + p));
+            if (p + total > want) {
+                if (p != 0) break;
+                buf.resize(static_cast<std::size_t>(total));
+                if (auto r = src.file.read_at(std::span(buf).subspan(static_cast<std::size_t>(want)), pos + want); !r)
+                    return r.err();
+                want = total;
+            }
+            p += total;
+        }
+        auto views = protocol::split_batches(std::span<const uint8_t>(buf).first(static_cast<std::size_t>(p)), false);
         if (!views) return views.err();
         int64_t at = pos;
         for (const auto& v : *views) {
@@ -40,7 +64,7 @@ result<void> for_each_batch(const segment& seg, F&& f) {
             if (!*go) return {};
             at += static_cast<int64_t>(v.bytes.size());
         }
-        pos += ext->bytes;
+        pos += p;
     }
     return {};
 }
@@ -154,47 +178,95 @@ std::vector<std::vector<int64_t>> log_cleaner::group(const partition_log& log, c
 }
 
 result<cleaning_stats> log_cleaner::compact(partition_log& log, int64_t now_ms, int64_t max_offset) {
-    cleaning_stats stats;
-    stats.first_dirty_offset = log.first_dirty_offset_;
-    if (!log.config_.compact) return stats;
+    auto job = plan(log, now_ms, max_offset);
+    if (!job) return job.err();
+    if (job->empty()) return job->stats;
+    if (auto built = build(*job); !built) {
+        abandon(log, *job);
+        return built.err();
+    }
+    return commit(log, *job);
+}
+
+result<cleaning_job> log_cleaner::plan(partition_log& log, int64_t now_ms, int64_t max_offset) {
+    cleaning_job job;
+    job.stats.first_dirty_offset = log.first_dirty_offset_;
+    if (!log.config_.compact) return job;
+    if (log.cleaning_in_flight_)
+        return make_error(protocol::error_code::kafka_storage_error,
+                          "a compaction of " + log.dir_.string() + " is already in flight");
     log.clock_ms_ = std::max(log.clock_ms_, now_ms);
     const auto bases = cleanable_bases(log, now_ms, max_offset);
-    if (bases.empty()) return stats;
-    const int64_t cleanable_end = log.segments_.upper_bound(bases.back())->first;
+    if (bases.empty()) return job;
 
+    job.dir = log.dir_;
+    job.config = log.config_;
+    job.now_ms = now_ms;
+    // Records past the log end at plan time are never read: appends during the build don't matter.
+    job.max_offset = std::min(max_offset, log.log_end_offset_);
+    job.log_id = log.id_;
+    job.generation = log.generation_;
+    job.first_dirty_offset = log.first_dirty_offset_;
+    job.cleanable_end = log.segments_.upper_bound(bases.back())->first;
+    for (auto it = log.segments_.begin(); it != log.segments_.end(); ++it) {
+        const auto& [base, seg] = *it;
+        if (base >= job.max_offset && !job.sources.empty()) break;
+        auto file = file_handle::open_read_only(segment_file(log.dir_, base, log_suffix));
+        if (!file) return file.err();
+        cleaning_source src;
+        src.base = base;
+        src.end = std::next(it) == log.segments_.end() ? log.log_end_offset_ : std::next(it)->first;
+        src.size = seg.size();
+        src.last_modified_ms = seg.info().last_modified_ms;
+        src.file = std::move(*file);
+        job.sources.push_back(std::move(src));
+    }
+    job.cleanable = bases.size();  // cleanable segments come first, from the first segment on
+    std::size_t next = 0;
+    for (const auto& g : group(log, bases)) {
+        job.groups.emplace_back();
+        for (std::size_t i = 0; i < g.size(); ++i) job.groups.back().push_back(next++);
+    }
+    log.cleaning_in_flight_ = true;
+    return job;
+}
+
+result<void> log_cleaner::build(cleaning_job& job, const std::atomic<bool>* cancel) {
+    if (job.empty() || job.built) return {};
     offset_map map;
-    for (const auto& [base, seg] : log.segments_) {
+    for (const auto& src : job.sources) {
         bool more = true;
-        auto r = for_each_batch(seg, [&](const protocol::batch_view& b, int64_t) -> result<bool> {
-            if (b.header.base_offset >= max_offset) return more = false;
-            if (auto added = map.add(b, max_offset); !added) return added.err();
+        auto r = for_each_batch(src, cancel, [&](const protocol::batch_view& b, int64_t) -> result<bool> {
+            if (b.header.base_offset >= job.max_offset) return more = false;
+            if (auto added = map.add(b, job.max_offset); !added) return added.err();
             return true;
         });
         if (!r) return r.err();
         if (!more) break;
     }
-    stats.keys = static_cast<int64_t>(map.size());
-
-    int64_t tombstone_expiry = no_expiry;
-    for (const auto& g : group(log, bases)) {
-        if (auto r = clean_group(log, g, map, now_ms, stats, tombstone_expiry); !r) return r.err();
+    job.stats.keys = static_cast<int64_t>(map.size());
+    for (const auto& g : job.groups) {
+        if (auto r = clean_group(job, g, map, cancel); !r) {
+            discard(job);
+            return r;
+        }
     }
-    log.tombstone_expiry_ms_ = tombstone_expiry;
-    if (cleanable_end != log.first_dirty_offset_) {
-        if (auto r = write_offset_checkpoint(log.dir_ / cleaner_checkpoint_name, cleanable_end); !r) return r.err();
-        log.first_dirty_offset_ = cleanable_end;
-    }
-    stats.first_dirty_offset = log.first_dirty_offset_;
-    return stats;
+    job.built = true;
+    return {};
 }
 
-result<void> log_cleaner::clean_group(partition_log& log, const std::vector<int64_t>& bases, const offset_map& map,
-                                      int64_t now_ms, cleaning_stats& stats, int64_t& tombstone_expiry) {
-    const log_config& cfg = log.config_;
-    const int64_t base = bases.front();
-    const int64_t end = log.segments_.upper_bound(bases.back())->first;
-    cleaned_writer writer(log.dir_, base, cfg.index_interval_bytes, now_ms);
-    if (bases.size() > 1) {
+result<void> log_cleaner::clean_group(cleaning_job& job, const std::vector<std::size_t>& group, const offset_map& map,
+                                      const std::atomic<bool>* cancel) {
+    const log_config& cfg = job.config;
+    const int64_t now_ms = job.now_ms;
+    cleaning_stats& stats = job.stats;
+    cleaning_job::group_result done;
+    done.base = job.sources[group.front()].base;
+    done.end = job.sources[group.back()].end;
+    for (const std::size_t i : group) done.bases.push_back(job.sources[i].base);
+    const int64_t base = done.base;
+    cleaned_writer writer(job.dir, base, cfg.index_interval_bytes, now_ms);
+    if (group.size() > 1) {
         if (auto r = writer.start(); !r) return r;
     }
     int64_t bytes_before = 0;
@@ -202,11 +274,11 @@ result<void> log_cleaner::clean_group(partition_log& log, const std::vector<int6
     int64_t records_removed = 0, tombstones_removed = 0, batches_removed = 0;
     bool kept_tombstone = false;
 
-    for (const int64_t src_base : bases) {
-        const segment& src = log.segments_.at(src_base);
-        bytes_before += src.size();
+    for (const std::size_t i : group) {
+        const cleaning_source& src = job.sources[i];
+        bytes_before += src.size;
         // When this segment was first cleaned: now, unless an earlier pass did (then its mtime says when).
-        const int64_t cleaned_at = src_base < log.first_dirty_offset_ ? src.info().last_modified_ms : now_ms;
+        const int64_t cleaned_at = src.base < job.first_dirty_offset ? src.last_modified_ms : now_ms;
         newest_cleaned_at = std::max(newest_cleaned_at, cleaned_at);
         const bool drop_tombstones = now_ms - cleaned_at > cfg.delete_retention_ms;
 
@@ -223,7 +295,7 @@ result<void> log_cleaner::clean_group(partition_log& log, const std::vector<int6
             }
             return true;
         };
-        auto r = for_each_batch(src, [&](const protocol::batch_view& b, int64_t position) -> result<bool> {
+        auto r = for_each_batch(src, cancel, [&](const protocol::batch_view& b, int64_t position) -> result<bool> {
             const bool retain_if_empty =
                 b.header.producer_id >= 0 && map.is_last_batch_of_producer(b.header.producer_id, b.header.base_offset);
             auto f = filter_batch(b, keep, retain_if_empty);
@@ -238,11 +310,12 @@ result<void> log_cleaner::clean_group(partition_log& log, const std::vector<int6
             if (!writer.started()) {
                 // First change in a lone segment: the batches before this one go over unchanged.
                 if (auto s = writer.start(); !s) return s.err();
-                auto copied = for_each_batch(src, [&](const protocol::batch_view& p, int64_t at) -> result<bool> {
-                    if (at >= position) return false;
-                    if (auto a = writer.add(p.bytes, p.header); !a) return a.err();
-                    return true;
-                });
+                auto copied =
+                    for_each_batch(src, cancel, [&](const protocol::batch_view& p, int64_t at) -> result<bool> {
+                        if (at >= position) return false;
+                        if (auto a = writer.add(p.bytes, p.header); !a) return a.err();
+                        return true;
+                    });
                 if (!copied) return copied.err();
             }
             if (f->what == filtered_batch::outcome::dropped) {
@@ -259,16 +332,15 @@ result<void> log_cleaner::clean_group(partition_log& log, const std::vector<int6
         }
     }
     // The segment that comes out carries the newest first-cleaning time: its tombstones expire from there.
-    if (kept_tombstone) tombstone_expiry = std::min(tombstone_expiry, newest_cleaned_at + cfg.delete_retention_ms);
+    if (kept_tombstone)
+        job.tombstone_expiry = std::min(job.tombstone_expiry, newest_cleaned_at + cfg.delete_retention_ms);
 
-    stats.segments_before += static_cast<int64_t>(bases.size());
+    stats.segments_before += static_cast<int64_t>(group.size());
     stats.bytes_before += bytes_before;
     if (!writer.started()) {
-        // Nothing to drop in a lone segment: leave its bytes alone, only remember when it was first cleaned.
-        segment& only = log.segments_.at(base);
-        if (base >= log.first_dirty_offset_) {
-            if (auto r = only.set_last_modified(now_ms); !r) return r;
-        }
+        // Nothing to drop in a lone segment: leave its bytes alone (the commit records when it was first cleaned).
+        done.what = cleaning_job::outcome::untouched;
+        job.results.push_back(std::move(done));
         stats.segments_after += 1;
         stats.bytes_after += bytes_before;
         return {};
@@ -276,7 +348,9 @@ result<void> log_cleaner::clean_group(partition_log& log, const std::vector<int6
     if (writer.too_big()) {
         // Re-encoding grew the group past what an index can address (only near 2 GiB): leave it as it was.
         writer.abandon();
-        stats.segments_after += static_cast<int64_t>(bases.size());
+        done.what = cleaning_job::outcome::kept;
+        job.results.push_back(std::move(done));
+        stats.segments_after += static_cast<int64_t>(group.size());
         stats.bytes_after += bytes_before;
         return {};
     }
@@ -285,25 +359,92 @@ result<void> log_cleaner::clean_group(partition_log& log, const std::vector<int6
         writer.abandon();
         return r;
     }
-
-    // The swap: commit, drop the replaced segments, give the new one its final name, then load it.
-    if (auto r = commit_cleaned(log.dir_, base); !r) return r;
-    for (const int64_t b : bases) {
-        if (auto r = log.remove_segment(log.segments_.find(b)); !r) return r;
-    }
-    if (auto r = finish_swap(log.dir_, base); !r) return r;
-    auto seg = segment::open(log.dir_, base, now_ms);
-    if (!seg) return seg.err();
-    if (auto r = seg->load_indexes(end, cfg.index_interval_bytes); !r) return r;
-    log.segments_.emplace(base, std::move(*seg));
-
+    done.what = cleaning_job::outcome::cleaned;
+    job.results.push_back(std::move(done));
     stats.segments_after += 1;
-    stats.segments_rewritten += static_cast<int64_t>(bases.size());
+    stats.segments_rewritten += static_cast<int64_t>(group.size());
     stats.bytes_after += bytes_after;
     stats.records_removed += records_removed;
     stats.tombstones_removed += tombstones_removed;
     stats.batches_removed += batches_removed;
     return {};
+}
+
+void log_cleaner::discard(cleaning_job& job) {
+    for (auto& g : job.results) {
+        if (g.what != cleaning_job::outcome::cleaned) continue;
+        for (auto kind : {log_suffix, index_suffix, time_index_suffix}) {
+            auto p = segment_file(job.dir, g.base, kind);
+            p += cleaned_suffix;
+            std::error_code ec;
+            std::filesystem::remove(p, ec);
+        }
+        g.what = cleaning_job::outcome::kept;
+    }
+}
+
+void log_cleaner::abandon(partition_log& log, cleaning_job& job) {
+    discard(job);
+    if (!job.empty() && job.log_id == log.id_) log.cleaning_in_flight_ = false;
+}
+
+result<cleaning_stats> log_cleaner::commit(partition_log& log, cleaning_job& job) {
+    if (job.empty()) return job.stats;
+    if (job.log_id != log.id_ || !job.built) {
+        // Not this log's job (or never built): nothing of it may touch this log.
+        discard(job);
+        job.stats.discarded = true;
+        return job.stats;
+    }
+    log.cleaning_in_flight_ = false;
+    if (job.generation != log.generation_) {
+        // Segments were removed or truncated since the plan (retention, DeleteRecords, truncation, another
+        // pass): the cleaned files may describe segments that are gone. Keep the log as it is.
+        discard(job);
+        cleaning_stats stats;
+        stats.first_dirty_offset = log.first_dirty_offset_;
+        stats.discarded = true;
+        return stats;
+    }
+    for (std::size_t i = 0; i < job.results.size(); ++i) {
+        auto& g = job.results[i];
+        if (g.what == cleaning_job::outcome::untouched) {
+            if (g.base >= log.first_dirty_offset_) {
+                if (auto r = log.segments_.at(g.base).set_last_modified(job.now_ms); !r) {
+                    discard(job);
+                    return r.err();
+                }
+            }
+            continue;
+        }
+        if (g.what != cleaning_job::outcome::cleaned) continue;
+        // The swap: commit, drop the replaced segments, give the new one its final name, then load it.
+        g.what = cleaning_job::outcome::kept;  // from here on its files are no longer .cleaned ones
+        auto swapped = [&]() -> result<void> {
+            if (auto r = commit_cleaned(log.dir_, g.base); !r) return r;
+            for (const int64_t b : g.bases) {
+                if (auto r = log.remove_segment(log.segments_.find(b)); !r) return r;
+            }
+            if (auto r = finish_swap(log.dir_, g.base); !r) return r;
+            auto seg = segment::open(log.dir_, g.base, job.now_ms);
+            if (!seg) return seg.err();
+            if (auto r = seg->load_indexes(g.end, job.config.index_interval_bytes); !r) return r;
+            log.segments_.emplace(g.base, std::move(*seg));
+            return {};
+        }();
+        if (!swapped) {
+            discard(job);
+            return swapped.err();
+        }
+    }
+    log.tombstone_expiry_ms_ = job.tombstone_expiry;
+    if (job.cleanable_end != log.first_dirty_offset_) {
+        if (auto r = write_offset_checkpoint(log.dir_ / cleaner_checkpoint_name, job.cleanable_end); !r)
+            return r.err();
+        log.first_dirty_offset_ = job.cleanable_end;
+    }
+    job.stats.first_dirty_offset = log.first_dirty_offset_;
+    return job.stats;
 }
 
 }  // namespace sluice::storage

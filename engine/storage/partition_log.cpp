@@ -1,6 +1,7 @@
 #include "engine/storage/partition_log.h"
 
 #include <algorithm>
+#include <atomic>
 #include <string>
 #include <system_error>
 
@@ -29,6 +30,13 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 }
 
 }  // namespace
+
+namespace {
+std::atomic<uint64_t> next_log_id{1};
+}  // namespace
+
+partition_log::partition_log(private_tag, std::filesystem::path dir, log_config cfg)
+    : dir_(std::move(dir)), config_(cfg), id_(next_log_id.fetch_add(1, std::memory_order_relaxed)) {}
 
 result<std::unique_ptr<partition_log>> partition_log::open(std::filesystem::path dir, log_config cfg, int64_t now_ms) {
     auto log = std::make_unique<partition_log>(private_tag{}, std::move(dir), cfg);
@@ -215,6 +223,7 @@ result<void> partition_log::roll(int64_t base_offset, int64_t now_ms) {
 }
 
 result<void> partition_log::remove_segment(std::map<int64_t, segment>::iterator it) {
+    ++generation_;
     auto r = it->second.remove();
     segments_.erase(it);
     return r;
@@ -352,6 +361,7 @@ result<void> partition_log::truncate_to(int64_t offset) {
     while (std::prev(segments_.end())->first >= offset) {
         if (auto r = remove_segment(std::prev(segments_.end())); !r) return r;
     }
+    ++generation_;
     if (auto r = active().truncate_to(offset); !r) return r;
     log_end_offset_ = active().next_offset();
     // Dropping a batch that straddled the log start leaves nothing readable: start afresh there.
@@ -360,6 +370,7 @@ result<void> partition_log::truncate_to(int64_t offset) {
 }
 
 result<void> partition_log::reset(int64_t new_start_offset) {
+    ++generation_;
     if (auto r = set_log_start_offset(new_start_offset); !r) return r;
     while (!segments_.empty()) {
         if (auto r = remove_segment(segments_.begin()); !r) return r;
@@ -405,6 +416,7 @@ result<void> partition_log::flush_if_due(int64_t now_ms) {
 }
 
 result<void> partition_log::destroy() {
+    ++generation_;
     segments_.clear();  // closes every file first
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);

@@ -83,6 +83,18 @@ public:
     bool needs_compaction(int64_t now_ms, int64_t max_offset = std::numeric_limits<int64_t>::max()) const;
     // Clean and dirty bytes of the cleanable segments (the dirty ratio's numerator and denominator).
     dirty_summary cleanable_bytes(int64_t now_ms, int64_t max_offset = std::numeric_limits<int64_t>::max()) const;
+    // The same pass in phases (log_cleaner.h), so that the build can run on another thread: plan and commit
+    // on the owner's thread, log_cleaner::build(job) anywhere in between. Appends, reads and other calls may
+    // come between the phases; if segments are removed or truncated meanwhile, commit discards the job
+    // (stats.discarded). A job must be committed or abandoned before the next one is planned.
+    result<cleaning_job> plan_compaction(int64_t now_ms,
+                                         int64_t max_offset = std::numeric_limits<int64_t>::max()) {
+        return log_cleaner::plan(*this, now_ms, max_offset);
+    }
+    result<cleaning_stats> commit_compaction(cleaning_job& job) { return log_cleaner::commit(*this, job); }
+    void abandon_compaction(cleaning_job& job) { log_cleaner::abandon(*this, job); }
+    // Identifies this instance among every partition_log of the process (never reused), for phased jobs.
+    uint64_t id() const { return id_; }
     // The cleaner checkpoint: segments whose base offset is below it were compacted before.
     int64_t first_dirty_offset() const { return first_dirty_offset_; }
 
@@ -106,7 +118,7 @@ public:
     struct private_tag {
         explicit private_tag() = default;
     };
-    partition_log(private_tag, std::filesystem::path dir, log_config cfg) : dir_(std::move(dir)), config_(cfg) {}
+    partition_log(private_tag, std::filesystem::path dir, log_config cfg);
 
 private:
     friend class log_cleaner;
@@ -136,6 +148,10 @@ private:
     // When the earliest tombstone kept by the last compaction may go (not persisted: after a restart the
     // dirty ratio alone schedules the next pass).
     int64_t tombstone_expiry_ms_ = std::numeric_limits<int64_t>::max();
+    uint64_t id_ = 0;
+    // Bumped whenever a segment is removed or truncated: a phased compaction planned before is stale.
+    uint64_t generation_ = 0;
+    bool cleaning_in_flight_ = false;  // a phased compaction was planned and not yet committed or abandoned
     std::vector<batch_location> scratch_;  // reused by every append, so appends don't allocate
 };
 

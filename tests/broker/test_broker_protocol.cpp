@@ -6,6 +6,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <set>
 
@@ -212,6 +215,37 @@ std::set<std::tuple<int16_t, int16_t, int16_t>> listed(const api_versions_respon
     std::set<std::tuple<int16_t, int16_t, int16_t>> out;
     for (const auto& k : r.api_keys) out.insert({k.api_key, k.min_version, k.max_version});
     return out;
+}
+
+// `count` records with distinct keys key-<first_key>.. and `value_size`-byte values.
+bytes keyed_batch(int first_key, int count, std::size_t value_size) {
+    std::vector<record> rs;
+    for (int i = 0; i < count; ++i) {
+        record r;
+        r.offset = i;
+        r.timestamp = 1000 + i;
+        r.key = text("key-" + std::to_string(first_key + i));
+        r.value = std::vector<uint8_t>(value_size, static_cast<uint8_t>('a' + i % 26));
+        rs.push_back(std::move(r));
+    }
+    auto built = build_batch({}, rs);
+    return built ? std::move(built.value()) : bytes{};
+}
+
+int64_t checkpoint_of(const std::filesystem::path& partition_dir) {
+    std::ifstream in(partition_dir / "cleaner-offset-checkpoint");
+    std::string line;
+    int64_t last = -1;
+    while (std::getline(in, line))
+        if (!line.empty()) last = std::atoll(line.substr(line.find_last_of(' ') + 1).c_str());
+    return last;
+}
+
+bool has_cleaned_files(const std::filesystem::path& partition_dir) {
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(partition_dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().filename().string().ends_with(".cleaned")) return true;
+    return false;
 }
 
 }  // namespace
@@ -597,6 +631,76 @@ private slots:
             QCOMPARE(r->topics.size(), std::size_t{1});
             QCOMPARE(r->topics[0].error_code, error_of(error_code::invalid_topic_exception));
         }
+    }
+
+    // The log cleaner runs on its own thread: while a big compaction pass is built, produce requests to the
+    // same node keep being answered (bounded by seconds, not a latency benchmark), and the node stops cleanly.
+    void produce_answered_while_compaction_runs() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        broker::node_config config;
+        config.port = 0;
+        config.data_dir = dir.path().toStdString();
+        config.properties["num.partitions"] = "1";
+        config.properties["log.cleanup.policy"] = "compact";
+        config.properties["log.segment.bytes"] = "1048576";
+        config.properties["log.cleaner.backoff.ms"] = "50";
+        config.properties["log.cleaner.min.cleanable.ratio"] = "0.01";
+        auto started = broker::node::start(config);
+        QVERIFY2(started.ok(), started.ok() ? "" : started.err().message.c_str());
+        auto node = std::move(started.value());
+        raw_client c(node->port());
+        QVERIFY(c.connected());
+        create_topic(c, "big");
+        const auto partition_dir = std::filesystem::path(config.data_dir) / "big-0";
+
+        // ~30 MiB over 20000 keys, each written twice: half of it is superseded.
+        constexpr int keys = 20000, per_batch = 1000;
+        for (int round = 0; round < 2; ++round)
+            for (int first = 0; first < keys; first += per_batch) {
+                auto p = c.call<produce_api>(produce_of("big", 0, keyed_batch(first, per_batch, 700)), 3);
+                QVERIFY(p);
+                QCOMPARE(p->responses[0].partitions[0].error_code, int16_t{0});
+            }
+
+        QElapsedTimer clock;
+        clock.start();
+        int probes = 0, probes_during_build = 0;
+        qint64 slowest = 0;
+        // Every batch rolled a segment (1 MiB): the pass is complete once the checkpoint reaches the last one.
+        constexpr int64_t cleaned_end = 2 * keys - per_batch;
+        while (checkpoint_of(partition_dir) < cleaned_end && clock.elapsed() < 60000) {
+            const bool building = has_cleaned_files(partition_dir);
+            QElapsedTimer rt;
+            rt.start();
+            auto p = c.call<produce_api>(produce_of("big", 0, keyed_batch(keys + probes, 1, 10)), 3);
+            QVERIFY(p);
+            QCOMPARE(p->responses[0].partitions[0].error_code, int16_t{0});
+            slowest = std::max(slowest, rt.elapsed());
+            QVERIFY2(rt.elapsed() < 5000, qPrintable(QStringLiteral("produce took %1 ms").arg(rt.elapsed())));
+            ++probes;
+            if (building && has_cleaned_files(partition_dir)) ++probes_during_build;
+        }
+        QVERIFY2(checkpoint_of(partition_dir) >= cleaned_end, "the cleaner did not finish within 60 s");
+        // The superseded first round is gone: reading from 0 starts with the second round's records.
+        auto f = c.call<fetch_api>(fetch_of("big", {0}, 0, 0, 1, 1 << 20), 4);
+        QVERIFY(f);
+        QCOMPARE(f->responses[0].partitions[0].error_code, int16_t{0});
+        auto batches = split_batches(*f->responses[0].partitions[0].records, false);
+        QVERIFY(batches.ok() && !batches->empty());
+        QVERIFY(batches->front().header.base_offset >= keys);
+        qInfo("%d produce round trips during the pass (%d while cleaned files were being written), slowest %lld ms",
+              probes, probes_during_build, static_cast<long long>(slowest));
+
+        // Stopping while the cleaner may be busy (more dirty data, backoff 50 ms) neither hangs nor crashes.
+        for (int first = 0; first < keys; first += per_batch) {
+            auto p = c.call<produce_api>(produce_of("big", 0, keyed_batch(first, per_batch, 700)), 3);
+            QVERIFY(p);
+        }
+        QElapsedTimer stopping;
+        stopping.start();
+        node->stop();
+        QVERIFY2(stopping.elapsed() < 10000, "node stop took too long");
     }
 
     void malformed_body_closes_connection_data() {

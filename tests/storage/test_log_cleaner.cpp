@@ -4,6 +4,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
 
 #include "engine/storage/offset_checkpoint.h"
 #include "tests/storage/cleaner_fixture.h"
@@ -56,6 +59,30 @@ void copy_dir(const std::filesystem::path& from, const std::filesystem::path& to
     std::filesystem::create_directories(to);
     std::filesystem::copy(from, to,
                           std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+}
+
+// What a phased pass planned at log end `bound` leaves: below `cleaned_end` only the latest record of each key
+// among the records below `bound` (tombstones kept: first cleaning), everything from `cleaned_end` on untouched.
+std::vector<stored> compacted_up_to(const std::vector<stored>& records, int64_t cleaned_end, int64_t bound) {
+    std::map<std::string, int64_t> latest;
+    for (const auto& r : records)
+        if (r.key && r.offset < bound) latest[*r.key] = r.offset;
+    std::vector<stored> out;
+    for (const auto& r : records) {
+        if (r.offset >= cleaned_end) {
+            out.push_back(r);
+            continue;
+        }
+        if (r.key && latest[*r.key] == r.offset) out.push_back(r);
+    }
+    return out;
+}
+
+int cleaned_files_in(const std::filesystem::path& dir) {
+    int n = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().filename().string().ends_with(cleaned_suffix)) ++n;
+    return n;
 }
 
 }  // namespace
@@ -570,6 +597,142 @@ private slots:
                      file.c_str());
         QVERIFY(std::filesystem::exists(copy / (first + ".index")));
         QCOMPARE(append_batch(*log, 1).base_offset, model.records.back().offset + 1);
+    }
+
+    // The phased API: plan, then appends and reads on this thread while the build runs on another one, then
+    // commit. Records appended after the plan are neither rewritten nor allowed to supersede older ones.
+    void phased_build_beside_appends_and_reads() {
+        QTemporaryDir tmp;
+        const auto dir = partition_dir(tmp);
+        log_model model;
+        std::vector<stored> after;
+        {
+            SLUICE_OPEN_LOG(log, dir, compacted_config(), 0);
+            fill(*log, model, 30);
+            const int64_t bound = log->log_end_offset();
+            auto job = log->plan_compaction(t0);
+            QVERIFY2(job.ok(), job.ok() ? "" : job.err().message.c_str());
+            QVERIFY(!job->empty());
+            QVERIFY(!log->plan_compaction(t0).ok());  // one job at a time per log
+            QVERIFY(!log->compact(t0).ok());
+
+            std::optional<result<void>> built;
+            std::thread worker([&] { built = log_cleaner::build(*job); });
+            for (int round = 0; round < 10; ++round) {
+                fill(*log, model, 3, compression_codec::none, 1000 + round * 9);  // rolls segments too
+                QCOMPARE(read_records(*log), model.records);
+            }
+            worker.join();
+            QVERIFY(built && built->ok());
+            QVERIFY(cleaned_files_in(dir) > 0);  // written beside the live segments, not swapped in yet
+            QCOMPARE(read_records(*log), model.records);
+
+            auto stats = log->commit_compaction(*job);
+            QVERIFY2(stats.ok(), stats.ok() ? "" : stats.err().message.c_str());
+            QVERIFY(!stats->discarded);
+            QVERIFY(stats->segments_rewritten > 0);
+            QVERIFY(stats->records_removed > 0);
+            QCOMPARE(log->first_dirty_offset(), stats->first_dirty_offset);
+            QVERIFY(stats->first_dirty_offset <= bound);
+            QCOMPARE(cleaned_files_in(dir), 0);
+            QCOMPARE(read_records(*log), compacted_up_to(model.records, stats->first_dirty_offset, bound));
+
+            // Appends continue, and the next pass (one call) sees everything.
+            fill(*log, model, 5, compression_codec::none, 2000);
+            SLUICE_CHECK_OK(log->compact(t0 + 1));
+            QCOMPARE(read_records(*log), model.compacted(active_base(*log), true));
+            after = read_records(*log);
+        }
+        SLUICE_OPEN_LOG(log, dir, compacted_config(), 0);
+        QCOMPARE(read_records(*log), after);
+    }
+
+    // Segments removed or truncated between plan and commit: the commit swaps nothing, removes the cleaned
+    // files, and the log keeps all its data; the next pass works.
+    void phased_commit_discards_stale_job_data() {
+        QTest::addColumn<int>("change");
+        QTest::newRow("advance_log_start_offset") << 0;
+        QTest::newRow("retention") << 1;
+        QTest::newRow("truncate_to") << 2;
+    }
+    void phased_commit_discards_stale_job() {
+        QFETCH(int, change);
+        QTemporaryDir tmp;
+        const auto dir = partition_dir(tmp);
+        SLUICE_OPEN_LOG(log, dir, compacted_config(), 0);
+        log_model model;
+        fill(*log, model, 30);
+        auto job = log->plan_compaction(t0);
+        QVERIFY(job.ok() && !job->empty());
+        std::optional<result<void>> built;
+        std::thread worker([&] { built = log_cleaner::build(*job); });
+        worker.join();
+        QVERIFY(built && built->ok());
+        QVERIFY(cleaned_files_in(dir) > 0);
+
+        const auto segs = log->segments();
+        QVERIFY(segs.size() > 3);
+        if (change == 0) {
+            SLUICE_CHECK_OK(log->advance_log_start_offset(segs[1].base_offset + 1));
+        } else if (change == 1) {
+            auto cfg = compacted_config();
+            cfg.delete_ = true;
+            cfg.retention_ms = -1;
+            cfg.retention_bytes = log->size_bytes() - segs[0].size_bytes;
+            log->update_config(cfg);
+            QVERIFY(log->apply_retention(t0) > 0);
+            log->update_config(compacted_config());
+        } else {
+            SLUICE_CHECK_OK(log->truncate_to(log->log_end_offset() - 4));
+        }
+        const auto before = read_records(*log);
+        QVERIFY(!before.empty());
+
+        auto stats = log->commit_compaction(*job);
+        QVERIFY2(stats.ok(), stats.ok() ? "" : stats.err().message.c_str());
+        QVERIFY(stats->discarded);
+        QCOMPARE(stats->segments_rewritten, int64_t{0});
+        QCOMPARE(cleaned_files_in(dir), 0);
+        QCOMPARE(read_records(*log), before);  // nothing lost, nothing rewritten
+
+        SLUICE_CHECK_OK(log->compact(t0));  // the log plans again
+        QCOMPARE(latest_view(read_records(*log)), latest_view(before));
+    }
+
+    // A job whose log was deleted (topic deletion) while it was built: the build reads its own descriptors and
+    // writes nothing where the log was; discarding it is safe.
+    void phased_job_outlives_its_log() {
+        QTemporaryDir tmp;
+        const auto dir = partition_dir(tmp);
+        SLUICE_OPEN_LOG(log, dir, compacted_config(), 0);
+        log_model model;
+        fill(*log, model, 30);
+        auto job = log->plan_compaction(t0);
+        QVERIFY(job.ok() && !job->empty());
+        SLUICE_CHECK_OK(log->destroy());
+        log.reset();
+        (void)log_cleaner::build(*job);  // fails (the directory is gone) or not: either way nothing to commit
+        log_cleaner::discard(*job);
+        QVERIFY(!std::filesystem::exists(dir));
+    }
+
+    // A cancelled build stops with an error and leaves no files; abandoning the job lets the log plan again.
+    void phased_build_cancelled() {
+        QTemporaryDir tmp;
+        const auto dir = partition_dir(tmp);
+        SLUICE_OPEN_LOG(log, dir, compacted_config(), 0);
+        log_model model;
+        fill(*log, model, 30);
+        const auto before = read_records(*log);
+        auto job = log->plan_compaction(t0);
+        QVERIFY(job.ok() && !job->empty());
+        std::atomic<bool> cancel{true};
+        QVERIFY(!log_cleaner::build(*job, &cancel).ok());
+        QCOMPARE(cleaned_files_in(dir), 0);
+        log->abandon_compaction(*job);
+        QCOMPARE(read_records(*log), before);
+        SLUICE_CHECK_OK(log->compact(t0));
+        QCOMPARE(read_records(*log), model.compacted(active_base(*log), true));
     }
 };
 
