@@ -2,7 +2,10 @@
 """kcat (librdkafka 2.0.2) against sluiced: for every compression codec, 10,000 keyed records with headers
 go in (topic auto-created by the produce) and must come back in order and byte-identical; `kcat -L` lists them."""
 
+import glob
+import os
 import random
+import struct
 import time
 
 import kcat_client as kcat
@@ -59,6 +62,24 @@ def check_records(got, expected, headers, topic, first_offset=0):
               f"{where}: timestamp {record['timestamp']} is not close to now ({now_ms})")
 
 
+CODEC_IDS = {"none": 0, "gzip": 1, "snappy": 2, "lz4": 3, "zstd": 4}
+
+
+def stored_codecs(broker, topic):
+    """The compression codec of every batch in the topic's log files (attributes & 7 of each v2 header):
+    proves the client really compressed and the broker stored the batches as received."""
+    codecs = set()
+    for path in sorted(glob.glob(os.path.join(broker.data_dir, f"{topic}-0", "*.log"))):
+        with open(path, "rb") as f:
+            data = f.read()
+        pos = 0
+        while pos + 61 <= len(data):
+            length = struct.unpack_from(">i", data, pos + 8)[0]
+            codecs.add(struct.unpack_from(">h", data, pos + 21)[0] & 7)
+            pos += 12 + length
+    return codecs
+
+
 def test(broker):
     bootstrap = broker.bootstrap
     for codec in CODECS:
@@ -70,6 +91,8 @@ def test(broker):
                      extra=["-X", "batch.num.messages=1000"])
         log(f"{topic}: produced {len(records)} records in {time.monotonic() - started:.1f} s")
         broker.check_alive(f"after producing to {topic}")
+        check_equal(stored_codecs(broker, topic), {CODEC_IDS[codec]},
+                    f"{topic}: codecs of the batches stored on disk (kcat must really have compressed)")
 
         started = time.monotonic()
         got = kcat.consume(bootstrap, topic)

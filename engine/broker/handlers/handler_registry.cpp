@@ -38,9 +38,11 @@ awaitable<net::handler_outcome> adapt(request_context& ctx, protocol::wire_reade
 }
 
 using namespace protocol;
-// Version floors: Produce 3 and Fetch 4 are the first to carry record batch v2, the only format we store.
+// Produce starts at v0: v0-v2 message sets are up-converted to batch v2 on append, and librdkafka <= 2.11
+// only enables gzip/snappy/lz4 when the broker's Produce range includes v0 (it would silently send
+// uncompressed otherwise). Fetch starts at v4, the first that carries batch v2, the only format we store.
 const std::array handlers{
-    handler_entry{api_key::produce, 3, 8, &adapt<produce_api, handle_produce>},
+    handler_entry{api_key::produce, 0, 8, &adapt<produce_api, handle_produce>},
     handler_entry{api_key::fetch, 4, 11, &adapt<fetch_api, handle_fetch>},
     handler_entry{api_key::list_offsets, 0, 5, &adapt<list_offsets_api, handle_list_offsets>},
     handler_entry{api_key::metadata, 0, 9, &adapt<metadata_api, handle_metadata>},

@@ -1,5 +1,6 @@
 #include "engine/broker/handlers/handlers.h"
 #include "engine/metadata/controller.h"
+#include "engine/protocol/legacy_message_set.h"
 #include "engine/protocol/record_batch.h"
 
 namespace sluice::broker {
@@ -75,6 +76,15 @@ awaitable<std::optional<protocol::produce_response>> handle_produce(request_cont
             if (!data.records) {
                 fail({error_code::corrupt_message, "null record set"});
                 continue;
+            }
+            // Produce v0-v2 clients send magic 0/1 message sets: up-convert them to one v2 batch, as Kafka does.
+            if (protocol::record_set_magic(*data.records) == 0 || protocol::record_set_magic(*data.records) == 1) {
+                auto converted = protocol::convert_legacy_message_set(*data.records);
+                if (!converted) {
+                    fail(converted.err());
+                    continue;
+                }
+                data.records = std::move(converted.value());
             }
             const topic_policy& policy = ctx.broker.logs.policy(topic.name);
             if (auto valid = validate_record_set(*data.records, policy); !valid) {
