@@ -11,9 +11,11 @@
 #include "AppOptions.h"
 #include "Startup.h"
 #include "Translations.h"
+#include "engine/common/process_limits.h"
 
 int main(int argc, char *argv[])
 {
+    sluice::raise_open_file_limit();  // the embedded node keeps three files open per partition
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Sluice"));
     QApplication::setApplicationName(QStringLiteral("sluice"));

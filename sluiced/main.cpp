@@ -2,6 +2,7 @@
 #include <csignal>
 #include <iostream>
 
+#include "engine/common/process_limits.h"
 #include "engine/metadata/config_values.h"
 #include "sluiced/command_line.h"
 
@@ -20,6 +21,8 @@ int main(int argc, char** argv) {
     for (const auto& [name, value] : parsed->node.properties) (void)known.set(name, value);
     for (const auto& name : known.unknown_names())
         std::cerr << "sluiced: warning: the configuration '" << name << "' was supplied but isn't a known config\n";
+
+    raise_open_file_limit();
 
     // Block the stop signals before any thread starts, so only sigwait below receives them.
     sigset_t stop_signals;
