@@ -51,6 +51,20 @@ bool same_protocols(const std::vector<protocol::join_group_request::protocol>& a
         if (a[i].name != b[i].name || a[i].metadata != b[i].metadata) return false;
     return true;
 }
+// A new member as its JoinGroup describes it (first join, or the second join after MEMBER_ID_REQUIRED).
+member member_from_join(const std::string& id, const protocol::join_group_request& request,
+                        const client_identity& client, int32_t rebalance_timeout, int64_t now) {
+    member m;
+    m.id = id;
+    m.instance_id = request.group_instance_id;
+    m.client_id = client.client_id;
+    m.client_host = client.client_host;
+    m.session_timeout_ms = request.session_timeout_ms;
+    m.rebalance_timeout_ms = rebalance_timeout;
+    m.protocols = request.protocols;
+    m.last_heartbeat_ms = now;
+    return m;
+}
 }  // namespace
 
 int64_t steady_now_ms() {
@@ -221,32 +235,14 @@ awaitable<protocol::join_group_response> group_coordinator::join(const protocol:
             g.pending_members[member_id] = now + request.session_timeout_ms;
             co_return join_error(error_code::member_id_required, member_id);
         }
-        member m;
-        m.id = member_id;
-        m.instance_id = request.group_instance_id;
-        m.client_id = client.client_id;
-        m.client_host = client.client_host;
-        m.session_timeout_ms = request.session_timeout_ms;
-        m.rebalance_timeout_ms = rebalance_timeout;
-        m.protocols = request.protocols;
-        m.last_heartbeat_ms = now;
         if (g.members.empty()) g.protocol_type = request.protocol_type;
-        add_member_and_rebalance(g, std::move(m), waiter);
+        add_member_and_rebalance(g, member_from_join(member_id, request, client, rebalance_timeout, now), waiter);
     } else {
         const std::string& member_id = request.member_id;
         if (auto pending = g.pending_members.find(member_id); pending != g.pending_members.end()) {
             g.pending_members.erase(pending);
-            member m;
-            m.id = member_id;
-            m.instance_id = request.group_instance_id;
-            m.client_id = client.client_id;
-            m.client_host = client.client_host;
-            m.session_timeout_ms = request.session_timeout_ms;
-            m.rebalance_timeout_ms = rebalance_timeout;
-            m.protocols = request.protocols;
-            m.last_heartbeat_ms = now;
             if (g.members.empty()) g.protocol_type = request.protocol_type;
-            add_member_and_rebalance(g, std::move(m), waiter);
+            add_member_and_rebalance(g, member_from_join(member_id, request, client, rebalance_timeout, now), waiter);
         } else {
             if (request.group_instance_id) {
                 auto known = g.static_members.find(*request.group_instance_id);
