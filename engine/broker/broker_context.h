@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "engine/common/clock.h"
 #include "engine/broker/log_manager.h"
 #include "engine/common/asio.h"
 #include "engine/metadata/config_values.h"
@@ -34,6 +35,5 @@ struct request_context {
     int16_t version() const { return header.api_version; }
 };
 
-int64_t wall_clock_ms();
 
 }  // namespace sluice::broker

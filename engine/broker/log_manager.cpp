@@ -115,7 +115,7 @@ void log_manager::remove_deleted_topics(const metadata::metadata_image& image) {
 }
 
 void log_manager::on_metadata(const metadata::metadata_image& image, std::span<const metadata::metadata_record> records) {
-    int64_t now_ms = metadata::controller_clock_ms();
+    int64_t now_ms = wall_clock_ms();
     bool all_configs = false;
     for (const auto& record : records) {
         if (std::holds_alternative<metadata::remove_topic_record>(record)) {

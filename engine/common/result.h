@@ -4,7 +4,7 @@
 #include <utility>
 #include <variant>
 
-#include "engine/protocol/error_code.h"
+#include "engine/common/error_code.h"
 
 namespace sluice {
 

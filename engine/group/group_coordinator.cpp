@@ -14,10 +14,6 @@ constexpr int64_t new_member_join_timeout_ms = 300000;  // Kafka's: a new member
 
 int16_t code(error_code e) { return static_cast<int16_t>(e); }
 
-int64_t wall_now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 // Kafka's member ids: client id, a dash and a random UUID.
 std::string new_member_id(const std::string& client_id) {
@@ -67,10 +63,6 @@ member member_from_join(const std::string& id, const protocol::join_group_reques
 }
 }  // namespace
 
-int64_t steady_now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
-}
 
 std::string_view state_name(group_state state) {
     switch (state) {
@@ -124,7 +116,7 @@ group& group_coordinator::get_or_create(const std::string& id) {
     if (!slot) {
         slot = std::make_unique<group>();
         slot->id = id;
-        slot->state_timestamp_ms = wall_now_ms();
+        slot->state_timestamp_ms = wall_clock_ms();
     }
     return *slot;
 }
@@ -190,7 +182,7 @@ awaitable<protocol::join_group_response> group_coordinator::join(const protocol:
     int32_t rebalance_timeout = request.rebalance_timeout_ms >= 0 && version >= 1 ? request.rebalance_timeout_ms
                                                                                    : request.session_timeout_ms;
     auto waiter = std::make_shared<join_waiter>(io_);
-    int64_t now = steady_now_ms();
+    int64_t now = steady_clock_ms();
 
     if (request.member_id.empty()) {
         // A new member (or a static member coming back with a new incarnation).
@@ -315,7 +307,7 @@ void group_coordinator::reset_sync_waiters(group& g, error_code error) {
 
 void group_coordinator::prepare_rebalance(group& g) {
     if (g.is(group_state::completing_rebalance)) reset_sync_waiters(g, error_code::rebalance_in_progress);
-    int64_t now = steady_now_ms();
+    int64_t now = steady_clock_ms();
     int32_t max_rebalance = 0;
     for (const auto& [id, m] : g.members) max_rebalance = std::max(max_rebalance, m.rebalance_timeout_ms);
     if (g.is(group_state::empty)) {
@@ -329,7 +321,7 @@ void group_coordinator::prepare_rebalance(group& g) {
         g.rebalance_deadline_ms = now + max_rebalance;
     }
     g.state = group_state::preparing_rebalance;
-    g.state_timestamp_ms = wall_now_ms();
+    g.state_timestamp_ms = wall_clock_ms();
     try_complete_join(g, false);
 }
 
@@ -337,11 +329,11 @@ void group_coordinator::try_complete_join(group& g, bool deadline_passed) {
     if (!g.is(group_state::preparing_rebalance)) return;
     if (g.initial_delay) {
         // Kafka's InitialDelayedJoin: wait the delay; extend while new members keep arriving.
-        if (!deadline_passed && steady_now_ms() < g.rebalance_deadline_ms) return;
+        if (!deadline_passed && steady_clock_ms() < g.rebalance_deadline_ms) return;
         if (g.member_joined_during_delay && g.initial_delay_remaining_ms > 0) {
             int64_t extend = std::min<int64_t>(config_.initial_rebalance_delay_ms, g.initial_delay_remaining_ms);
             g.initial_delay_remaining_ms -= extend;
-            g.rebalance_deadline_ms = steady_now_ms() + extend;
+            g.rebalance_deadline_ms = steady_clock_ms() + extend;
             g.member_joined_during_delay = false;
             return;
         }
@@ -350,7 +342,7 @@ void group_coordinator::try_complete_join(group& g, bool deadline_passed) {
     }
     bool all_joined = g.pending_members.empty() &&
                       std::all_of(g.members.begin(), g.members.end(), [](const auto& m) { return m.second.join != nullptr; });
-    if (all_joined || deadline_passed || steady_now_ms() >= g.rebalance_deadline_ms) complete_join(g);
+    if (all_joined || deadline_passed || steady_clock_ms() >= g.rebalance_deadline_ms) complete_join(g);
 }
 
 protocol::join_group_response group_coordinator::join_result(const group& g, const member& m, bool with_members) const {
@@ -384,7 +376,7 @@ void group_coordinator::complete_join(group& g) {
     }
     g.initial_delay = false;
     ++g.generation;
-    g.state_timestamp_ms = wall_now_ms();
+    g.state_timestamp_ms = wall_clock_ms();
     if (g.members.empty()) {
         g.state = group_state::empty;
         g.protocol.reset();
@@ -401,7 +393,7 @@ void group_coordinator::complete_join(group& g) {
             }
     }
     g.state = group_state::completing_rebalance;
-    int64_t now = steady_now_ms();
+    int64_t now = steady_clock_ms();
     for (auto& [id, m] : g.members) {
         m.assignment.clear();
         m.last_heartbeat_ms = now;
@@ -433,7 +425,7 @@ awaitable<protocol::sync_group_response> group_coordinator::sync(const protocol:
         (request.protocol_name && g->protocol && *request.protocol_name != *g->protocol))
         co_return sync_error(error_code::inconsistent_group_protocol);
     member& m = it->second;
-    m.last_heartbeat_ms = steady_now_ms();
+    m.last_heartbeat_ms = steady_clock_ms();
     auto answer = [&](const member& who) {
         protocol::sync_group_response r;
         r.protocol_type = g->protocol_type;
@@ -461,7 +453,7 @@ awaitable<protocol::sync_group_response> group_coordinator::sync(const protocol:
             prepare_rebalance(*g);
         } else {
             g->state = group_state::stable;
-            g->state_timestamp_ms = wall_now_ms();
+            g->state_timestamp_ms = wall_clock_ms();
             for (auto& [id, other] : g->members)
                 if (other.sync) {
                     auto w = std::move(other.sync);
@@ -496,7 +488,7 @@ protocol::heartbeat_response group_coordinator::heartbeat(const protocol::heartb
     auto it = g->members.find(request.member_id);
     if (it == g->members.end() || g->is(group_state::empty)) return fail(error_code::unknown_member_id);
     if (request.generation_id != g->generation) return fail(error_code::illegal_generation);
-    it->second.last_heartbeat_ms = steady_now_ms();
+    it->second.last_heartbeat_ms = steady_clock_ms();
     if (g->is(group_state::preparing_rebalance)) return fail(error_code::rebalance_in_progress);
     return r;
 }
@@ -578,7 +570,7 @@ void group_coordinator::schedule_tick() {
 }
 
 void group_coordinator::tick() {
-    int64_t now = steady_now_ms();
+    int64_t now = steady_clock_ms();
     for (auto& [gid, gp] : groups_) {
         group& g = *gp;
         // Pending ids from MEMBER_ID_REQUIRED that never came back.

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "engine/common/clock.h"
 #include "engine/common/result.h"
 #include "engine/group/group.h"
 #include "engine/group/offsets_backend.h"
@@ -107,6 +108,5 @@ private:
     bool stopped_ = false;
 };
 
-int64_t steady_now_ms();
 
 }  // namespace sluice::group

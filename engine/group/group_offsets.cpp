@@ -14,10 +14,6 @@ using protocol::error_code;
 namespace {
 int16_t code(error_code e) { return static_cast<int16_t>(e); }
 
-int64_t wall_now_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 protocol::record make_record(protocol::bytes key, std::optional<protocol::bytes> value, int64_t now) {
     protocol::record r;
@@ -75,13 +71,13 @@ result<void> group_coordinator::store_group(group& g) {
         out.assignment = m.assignment;
         v.members.push_back(std::move(out));
     }
-    protocol::record r = make_record(encode_key(group_metadata_key{g.id}), encode_value(v), wall_now_ms());
+    protocol::record r = make_record(encode_key(group_metadata_key{g.id}), encode_value(v), wall_clock_ms());
     return append(g.id, std::span<const protocol::record>(&r, 1));
 }
 
 result<void> group_coordinator::load() {
     int32_t partitions = backend_.partition_count();
-    int64_t now_steady = steady_now_ms();
+    int64_t now_steady = steady_clock_ms();
     for (int32_t p = 0; p < partitions; ++p) {
         auto replayed = backend_.replay(p, [&](const protocol::record& rec) {
             if (!rec.key) return;
@@ -153,7 +149,7 @@ void group_coordinator::schedule_retention() {
     retention_timer_.expires_after(std::chrono::milliseconds(config_.offsets_retention_check_ms));
     retention_timer_.async_wait([this](boost::system::error_code ec) {
         if (ec || stopped_) return;
-        expire_offsets(wall_now_ms());
+        expire_offsets(wall_clock_ms());
         schedule_retention();
     });
 }
@@ -227,10 +223,10 @@ protocol::offset_commit_response group_coordinator::commit_offsets(const protoco
         auto m = g->members.find(request.member_id);
         if (m == g->members.end()) return answer_all(error_code::unknown_member_id);
         if (request.generation_id != g->generation) return answer_all(error_code::illegal_generation);
-        m->second.last_heartbeat_ms = steady_now_ms();
+        m->second.last_heartbeat_ms = steady_clock_ms();
     }
 
-    int64_t now = wall_now_ms();
+    int64_t now = wall_clock_ms();
     std::vector<protocol::record> records;
     std::vector<std::pair<topic_partition, committed_offset>> accepted;
     for (const auto& t : request.topics) {
@@ -369,7 +365,7 @@ protocol::describe_groups_response group_coordinator::describe_groups(const prot
 
 protocol::delete_groups_response group_coordinator::delete_groups(const protocol::delete_groups_request& request) {
     protocol::delete_groups_response response;
-    int64_t now = wall_now_ms();
+    int64_t now = wall_clock_ms();
     for (const auto& id : request.groups_names) {
         auto& out = response.results.emplace_back();
         out.group_id = id;
@@ -416,7 +412,7 @@ protocol::offset_delete_response group_coordinator::delete_offsets(const protoco
             if (const auto* metadata = g->protocol ? m.metadata_for(*g->protocol) : nullptr)
                 subscribed.merge(subscribed_topics(*metadata));
     }
-    int64_t now = wall_now_ms();
+    int64_t now = wall_clock_ms();
     std::vector<protocol::record> tombstones;
     std::vector<topic_partition> removed;
     for (const auto& t : request.topics) {

@@ -72,10 +72,6 @@ result<void> apply_change(std::map<std::string, std::string>& overrides, const c
 }
 }  // namespace
 
-int64_t controller_clock_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 controller::controller(int32_t node_id, metadata_log& log, const config_values& static_config)
     : node_id_(node_id), log_(log), static_config_(static_config) {}
@@ -86,7 +82,7 @@ result<void> controller::load() {
 
 result<void> controller::propose(std::vector<metadata_record> records) {
     if (records.empty()) return {};
-    auto appended = log_.append(records, controller_clock_ms());
+    auto appended = log_.append(records, wall_clock_ms());
     if (!appended) return appended.err();
     for (const auto& r : records) image_.apply(r);
     for (const auto& l : listeners_) l(image_, records);

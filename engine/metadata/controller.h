@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/common/clock.h"
 #include "engine/metadata/config_values.h"
 #include "engine/metadata/effective_config.h"
 #include "engine/metadata/metadata_image.h"
@@ -78,6 +79,5 @@ private:
     std::vector<listener> listeners_;
 };
 
-int64_t controller_clock_ms();
 
 }  // namespace sluice::metadata

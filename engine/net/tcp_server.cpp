@@ -1,7 +1,10 @@
 #include "engine/net/tcp_server.h"
 
 #include <array>
+#include <exception>
 #include <set>
+
+#include "engine/common/log.h"
 
 namespace sluice::net {
 
@@ -49,6 +52,23 @@ awaitable<void> serve_connection(std::shared_ptr<tcp_server::shared_state> state
         }
         if (outcome.close_connection) break;
     }
+}
+
+// The one place a connection ends, however its coroutine finished: an exception (a bug, or bad_alloc on a
+// hostile size) is logged once with the peer, and the socket is closed and forgotten; the node keeps serving.
+void finish_connection(const std::shared_ptr<tcp_server::shared_state>& state, const std::shared_ptr<tcp::socket>& socket,
+                       const std::string& peer, std::exception_ptr failure) {
+    if (failure) {
+        std::string what = "unknown exception";
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        log_warning("closing the connection from " + peer + " after an internal error: " + what);
+    }
+    boost::system::error_code ec;
     socket->shutdown(tcp::socket::shutdown_both, ec);
     socket->close(ec);
     state->connections.erase(socket);
@@ -70,7 +90,11 @@ awaitable<void> accept_loop(std::shared_ptr<tcp_server::shared_state> state) {
         auto remote = socket->remote_endpoint(ec);
         if (!ec) info.peer = remote.address().to_string() + ":" + std::to_string(remote.port());
         state->connections.insert(socket);
-        asio::co_spawn(state->acceptor.get_executor(), serve_connection(state, socket, std::move(info)), asio::detached);
+        std::string peer = info.peer;
+        asio::co_spawn(state->acceptor.get_executor(), serve_connection(state, socket, std::move(info)),
+                       [state, socket, peer = std::move(peer)](std::exception_ptr failure) {
+                           finish_connection(state, socket, peer, failure);
+                       });
     }
 }
 

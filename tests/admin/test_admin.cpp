@@ -8,7 +8,7 @@
 #include "engine/client/admin_client.h"
 #include "engine/client/connection.h"
 #include "engine/protocol/messages/list_offsets.h"
-#include "engine/protocol/error_code.h"
+#include "engine/common/error_code.h"
 
 using namespace sluice;
 using client::config_op;

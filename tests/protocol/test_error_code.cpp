@@ -1,7 +1,7 @@
 // Kafka error names and the retriable set.
 #include <QtTest>
 
-#include "engine/protocol/error_code.h"
+#include "engine/common/error_code.h"
 
 using namespace sluice::protocol;
 Q_DECLARE_METATYPE(sluice::protocol::error_code)

@@ -1,4 +1,4 @@
-#include "engine/protocol/error_code.h"
+#include "engine/common/error_code.h"
 
 namespace sluice::protocol {
 
