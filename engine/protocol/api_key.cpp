@@ -5,7 +5,9 @@
 namespace sluice::protocol {
 
 namespace {
-// Flexible-version boundaries from Kafka's message schemas ("flexibleVersions").
+// Flexible-version boundaries from Kafka's message schemas ("flexibleVersions"). Most KRaft APIs are flexible
+// from v0, but BeginQuorumEpoch and EndQuorumEpoch are not: their v0 is classic and v1 (Kafka 3.9+) the first
+// flexible version.
 constexpr std::array api_table{
     api_info{api_key::produce, "Produce", 9},
     api_info{api_key::fetch, "Fetch", 12},
@@ -38,15 +40,19 @@ constexpr std::array api_table{
     api_info{api_key::delete_groups, "DeleteGroups", 2},
     api_info{api_key::elect_leaders, "ElectLeaders", 2},
     api_info{api_key::incremental_alter_configs, "IncrementalAlterConfigs", 1},
+    api_info{api_key::alter_partition_reassignments, "AlterPartitionReassignments", 0},
+    api_info{api_key::list_partition_reassignments, "ListPartitionReassignments", 0},
     api_info{api_key::offset_delete, "OffsetDelete", never_flexible},
     api_info{api_key::vote, "Vote", 0},
-    api_info{api_key::begin_quorum_epoch, "BeginQuorumEpoch", 0},
-    api_info{api_key::end_quorum_epoch, "EndQuorumEpoch", 0},
+    api_info{api_key::begin_quorum_epoch, "BeginQuorumEpoch", 1},
+    api_info{api_key::end_quorum_epoch, "EndQuorumEpoch", 1},
     api_info{api_key::describe_quorum, "DescribeQuorum", 0},
     api_info{api_key::alter_partition, "AlterPartition", 0},
+    api_info{api_key::fetch_snapshot, "FetchSnapshot", 0},
     api_info{api_key::describe_cluster, "DescribeCluster", 0},
     api_info{api_key::broker_registration, "BrokerRegistration", 0},
     api_info{api_key::broker_heartbeat, "BrokerHeartbeat", 0},
+    api_info{api_key::unregister_broker, "UnregisterBroker", 0},
 };
 }  // namespace
 

@@ -5,6 +5,8 @@
 #include <concepts>
 #include <optional>
 #include <type_traits>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "engine/protocol/schema.h"
@@ -25,11 +27,39 @@ constexpr bool deeply_comparable() {
     else return std::equality_comparable<T>;
 }
 
+// Like Kafka, a tagged field is written only when it differs from its default, so its type needs == (a struct
+// gets `bool operator==(const T&) const = default;`), and tags go out in ascending order, so a schema lists its
+// tagged fields by tag. Both are checked at compile time.
+template <class T>
+constexpr bool tagged_fields_comparable() {
+    bool ok = true;
+    auto one = [&](const auto& f) {
+        using member_type = std::remove_cvref_t<decltype(std::declval<const T&>().*(f.member))>;
+        if (f.tag >= 0) ok = ok && deeply_comparable<member_type>();
+    };
+    std::apply([&](const auto&... f) { (one(f), ...); }, T::schema());
+    return ok;
+}
+template <class T>
+constexpr bool tags_ascending() {
+    bool ok = true;
+    int32_t last = -1;
+    auto one = [&](const auto& f) {
+        if (f.tag < 0) return;
+        ok = ok && f.tag > last;
+        last = f.tag;
+    };
+    std::apply([&](const auto&... f) { (one(f), ...); }, T::schema());
+    return ok;
+}
+
 template <class T> void encode_value(wire_writer& w, const T& v, codec_context c);
 template <class T> void decode_value(wire_reader& r, T& v, codec_context c);
 
 template <class T>
 void encode_struct(wire_writer& w, const T& s, codec_context c) {
+    static_assert(tagged_fields_comparable<T>(), "a tagged field's type needs operator== to compare with its default");
+    static_assert(tags_ascending<T>(), "list tagged fields in ascending tag order, each tag once");
     std::apply([&](const auto&... f) { ((f.tag < 0 && f.versions.contains(c.version) ? encode_value(w, s.*(f.member), c) : void()), ...); },
                T::schema());
     if (!c.flexible) return;

@@ -144,6 +144,21 @@ private slots:
         QTest::newRow("ListOffsets v6 (header v1)") << int(key(api_key::list_offsets)) << 6 << true << QByteArray("0000002a" "00");
         QTest::newRow("OffsetFetch v6 (header v1)") << int(key(api_key::offset_fetch)) << 6 << true << QByteArray("0000002a" "00");
         QTest::newRow("SaslHandshake v1 (header v0)") << int(key(api_key::sasl_handshake)) << 1 << false << QByteArray("0000002a");
+        // KRaft APIs: flexible from v0, except BeginQuorumEpoch/EndQuorumEpoch whose v0 is classic (Kafka 3.7).
+        QTest::newRow("Vote v0 (header v1)") << int(key(api_key::vote)) << 0 << true << QByteArray("0000002a" "00");
+        QTest::newRow("BeginQuorumEpoch v0 (header v0)") << int(key(api_key::begin_quorum_epoch)) << 0 << false << QByteArray("0000002a");
+        QTest::newRow("EndQuorumEpoch v0 (header v0)") << int(key(api_key::end_quorum_epoch)) << 0 << false << QByteArray("0000002a");
+        QTest::newRow("BeginQuorumEpoch v1 (header v1)") << int(key(api_key::begin_quorum_epoch)) << 1 << true << QByteArray("0000002a" "00");
+        QTest::newRow("DescribeQuorum v0 (header v1)") << int(key(api_key::describe_quorum)) << 0 << true << QByteArray("0000002a" "00");
+        QTest::newRow("FetchSnapshot v0 (header v1)") << int(key(api_key::fetch_snapshot)) << 0 << true << QByteArray("0000002a" "00");
+        QTest::newRow("BrokerHeartbeat v0 (header v1)") << int(key(api_key::broker_heartbeat)) << 0 << true << QByteArray("0000002a" "00");
+        QTest::newRow("UnregisterBroker v0 (header v1)") << int(key(api_key::unregister_broker)) << 0 << true << QByteArray("0000002a" "00");
+        QTest::newRow("AlterPartitionReassignments v0 (header v1)") << int(key(api_key::alter_partition_reassignments)) << 0 << true << QByteArray("0000002a" "00");
+        QTest::newRow("ListPartitionReassignments v0 (header v1)") << int(key(api_key::list_partition_reassignments)) << 0 << true << QByteArray("0000002a" "00");
+        QTest::newRow("OffsetForLeaderEpoch v3 (header v0)") << int(key(api_key::offset_for_leader_epoch)) << 3 << false << QByteArray("0000002a");
+        QTest::newRow("OffsetForLeaderEpoch v4 (header v1)") << int(key(api_key::offset_for_leader_epoch)) << 4 << true << QByteArray("0000002a" "00");
+        QTest::newRow("ElectLeaders v1 (header v0)") << int(key(api_key::elect_leaders)) << 1 << false << QByteArray("0000002a");
+        QTest::newRow("ElectLeaders v2 (header v1)") << int(key(api_key::elect_leaders)) << 2 << true << QByteArray("0000002a" "00");
     }
     void response_header_layout() {
         QFETCH(int, api);
