@@ -50,6 +50,7 @@ result<void> raft_node::start(int64_t now) {
     // The log never holds an epoch the store has not seen (the epoch is persisted before anything is
     // appended in it), but take the larger one so that a lost store cannot rewind us.
     epoch_ = std::max(s.epoch, log_.last_epoch());
+    election_deadline_ = now + random_election_timeout();  // become_unattached keeps it
     if (epoch_ != s.epoch) {
         become_unattached(epoch_, now);
     } else if (s.leader_id && *s.leader_id == cfg_.id) {
@@ -176,6 +177,10 @@ std::map<node_id, replica_state> raft_node::replica_states() const {
 // ---- transitions -------------------------------------------------------------------------------------
 
 void raft_node::become_unattached(epoch_id e, int64_t now) {
+    // A voter already waiting for an election keeps its timer (as KRaft does): otherwise a voter that keeps
+    // losing (say, one with a stale log back from a partition) would reset everyone's timer with each new
+    // epoch it tries, and nobody with a good log would ever stand.
+    const bool keep_timer = role_ == role::unattached || role_ == role::voted || role_ == role::candidate;
     role_ = role::unattached;
     epoch_ = e;
     voted_for_.reset();
@@ -183,7 +188,7 @@ void raft_node::become_unattached(epoch_id e, int64_t now) {
     parked_.clear();
     download_.reset();
     if (!persist()) return;
-    election_deadline_ = now + random_election_timeout();
+    if (!keep_timer) election_deadline_ = now + random_election_timeout();
 }
 
 void raft_node::become_voted(epoch_id e, node_id candidate, int64_t now) {

@@ -91,11 +91,13 @@ void raft_node::on_fetch(node_id from, const fetch_request& req, int64_t now) {
     // A valid fetch offset is the follower's log end: everything below it matches our log.
     replica.log_end_offset = req.fetch_offset;
     if (req.fetch_offset >= log_.end_offset()) replica.last_caught_up_ms = now;
-    if (maybe_advance_high_watermark()) {
+    const bool advanced = maybe_advance_high_watermark();
+    if (advanced) {
         complete_parked_fetches(now, false);  // the others learn the new high watermark
         resp.high_watermark = hw_;
     }
-    if (resp.records.empty() && req.max_wait_ms > 0) {
+    // Park only when there is nothing new for this follower: no records and no high watermark it lacks.
+    if (resp.records.empty() && !advanced && req.max_wait_ms > 0) {
         parked_.push_back(parked_fetch{from, req, now + req.max_wait_ms});  // long poll
         return;
     }
