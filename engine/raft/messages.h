@@ -93,10 +93,16 @@ using message = std::variant<vote_request, vote_response, begin_quorum_epoch_req
                              end_quorum_epoch_request, end_quorum_epoch_response, fetch_request, fetch_response,
                              fetch_snapshot_request, fetch_snapshot_response>;
 
+// Requests sit at even indexes of `message`, their responses right after them.
+inline bool is_response(const message& m) { return m.index() % 2 == 1; }
+
 struct envelope {
     node_id from;
     node_id to;
     message body;
+    // Kafka's request header correlation id: a response carries its request's. It tells a follower which
+    // of its fetches a response answers (one may be resent while the first is still on its way).
+    uint64_t correlation_id = 0;
 };
 
 }  // namespace sluice::raft

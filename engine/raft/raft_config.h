@@ -20,7 +20,9 @@ struct raft_config {
     std::size_t fetch_max_entries = 1000;
     std::size_t fetch_max_bytes = 1 << 20;
     int32_t snapshot_chunk_bytes = 1 << 20;  // FetchSnapshot max bytes per response
-    uint32_t seed = 1;                        // the node's own randomness (election timeouts), for determinism
+    // The node's own randomness (election timeouts, correlation ids). Fixed in tests for determinism; a
+    // server should pass a different value at every start.
+    uint32_t seed = 1;
 };
 
 }  // namespace sluice::raft

@@ -38,7 +38,11 @@ bytes leader_change_payload(node_id leader, const std::vector<node_id>& voters) 
 }  // namespace
 
 raft_node::raft_node(raft_config cfg, raft_log& log, quorum_state_store& store)
-    : cfg_(std::move(cfg)), log_(log), store_(store), rng_(cfg_.seed) {}
+    : cfg_(std::move(cfg)), log_(log), store_(store), rng_(cfg_.seed) {
+    // Correlation ids must not repeat across restarts, or a late answer to the previous life's fetch could
+    // pass for one of ours: start from a random point (the seed differs per start).
+    next_correlation_id_ = (static_cast<uint64_t>(rng_()) << 32) | 1;
+}
 
 result<void> raft_node::start(int64_t now) {
     auto stored = store_.read();
@@ -114,6 +118,7 @@ void raft_node::tick(int64_t now) {
 void raft_node::receive(const envelope& env, int64_t now) {
     if (failure_ || env.to != cfg_.id || env.from == cfg_.id) return;
     const node_id from = env.from;
+    replying_to_ = env.correlation_id;
     std::visit(
         [&](const auto& m) {
             using T = std::decay_t<decltype(m)>;
@@ -231,6 +236,7 @@ void raft_node::become_leader(int64_t now) {
         if (v != cfg_.id) replicas_[v] = replica_state{};
     begin_acked_.clear();
     parked_.clear();
+    hw_sent_.clear();
     // Entries of older epochs are committed only through an entry of this epoch (Raft §5.4.2): the
     // LeaderChange entry at epoch_start_offset_ is that entry.
     epoch_start_offset_ = log_.end_offset();
@@ -250,6 +256,7 @@ void raft_node::become_follower(epoch_id e, node_id leader, int64_t now) {
     leader_ = leader;
     parked_.clear();
     download_.reset();
+    fetches_out_.clear();
     if (!persist()) return;
     fetch_deadline_ = now + cfg_.fetch_timeout_ms;
     fetch_in_flight_ = false;
@@ -296,7 +303,10 @@ bool raft_node::is_voter(node_id n) const {
     return std::find(cfg_.voters.begin(), cfg_.voters.end(), n) != cfg_.voters.end();
 }
 
-void raft_node::send(node_id to, message m) { outbox_.push_back(envelope{cfg_.id, to, std::move(m)}); }
+void raft_node::send(node_id to, message m) {
+    const uint64_t correlation = is_response(m) ? replying_to_ : next_correlation_id_++;
+    outbox_.push_back(envelope{cfg_.id, to, std::move(m), correlation});
+}
 
 void raft_node::check_quorum(int64_t now) {
     // A leader cut off from a majority must stop serving stale reads and let the others move on.

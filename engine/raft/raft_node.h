@@ -74,6 +74,10 @@ private:
     void become_leader(int64_t now);
     void become_follower(epoch_id e, node_id leader, int64_t now);
     void become_resigned(int64_t now);
+    // Our log's position as a fetch states it; responses are matched against it.
+    offset_and_epoch log_position() const { return {log_.end_offset(), log_.last_epoch()}; }
+    // Whether a response with this correlation id answers a fetch sent from our current log position.
+    bool answers_current_fetch(uint64_t correlation_id);
     // Any message carrying a higher epoch makes us step down; returns false if the message is stale.
     bool observe_epoch(epoch_id e, std::optional<node_id> leader, int64_t now);
     bool persist();
@@ -97,6 +101,7 @@ private:
     // replication (raft_node_fetch.cpp)
     void on_fetch(node_id from, const fetch_request& req, int64_t now);
     fetch_response answer_fetch(const fetch_request& req) const;
+    void send_fetch_response(node_id to, fetch_response resp);
     void on_fetch_response(node_id from, const fetch_response& resp, int64_t now);
     void on_fetch_snapshot(node_id from, const fetch_snapshot_request& req, int64_t now);
     void on_fetch_snapshot_response(node_id from, const fetch_snapshot_response& resp, int64_t now);
@@ -110,6 +115,8 @@ private:
     quorum_state_store& store_;
     std::mt19937 rng_;
     std::vector<envelope> outbox_;
+    uint64_t next_correlation_id_ = 1;
+    uint64_t replying_to_ = 0;  // correlation id of the request being answered (receive, parked fetches)
     std::optional<error> failure_;
 
     role role_ = role::unattached;
@@ -134,8 +141,10 @@ private:
         node_id from;
         fetch_request req;
         int64_t deadline;
+        uint64_t correlation_id;
     };
     std::vector<parked_fetch> parked_;
+    std::map<node_id, log_offset> hw_sent_;  // the high watermark each follower was last told
     // resigned: who acknowledged our EndQuorumEpoch
     std::set<node_id> end_acked_;
     int64_t end_resend_at_ = 0;
@@ -143,6 +152,10 @@ private:
     int64_t fetch_deadline_ = 0;        // no word from the leader until then -> election
     bool fetch_in_flight_ = false;
     int64_t fetch_resend_at_ = 0;
+    // Our log's {end, last epoch} when each outstanding fetch left, by correlation id: a response is only
+    // valid for the log it was asked from (a late answer to a resent fetch could truncate entries we have
+    // since validated and appended).
+    std::map<uint64_t, offset_and_epoch> fetches_out_;
     struct snapshot_download {
         offset_and_epoch id;
         bytes data;

@@ -28,6 +28,9 @@ void raft_node::send_fetch(int64_t now) {
     } else {
         send(*leader_, fetch_request{cfg_.id, epoch_, log_.end_offset(), log_.last_epoch(), cfg_.fetch_max_wait_ms});
     }
+    // Fetches from an older log position can no longer be answered usefully.
+    std::erase_if(fetches_out_, [&](const auto& f) { return f.second != log_position(); });
+    fetches_out_[outbox_.back().correlation_id] = log_position();
     fetch_in_flight_ = true;
     // The leader may hold the fetch for max wait; only after that plus the request timeout is it lost.
     fetch_resend_at_ = now + cfg_.fetch_max_wait_ms + cfg_.request_timeout_ms;
@@ -91,29 +94,38 @@ void raft_node::on_fetch(node_id from, const fetch_request& req, int64_t now) {
     // A valid fetch offset is the follower's log end: everything below it matches our log.
     replica.log_end_offset = req.fetch_offset;
     if (req.fetch_offset >= log_.end_offset()) replica.last_caught_up_ms = now;
-    const bool advanced = maybe_advance_high_watermark();
-    if (advanced) {
+    if (maybe_advance_high_watermark()) {
         complete_parked_fetches(now, false);  // the others learn the new high watermark
         resp.high_watermark = hw_;
     }
     // Park only when there is nothing new for this follower: no records and no high watermark it lacks.
-    if (resp.records.empty() && !advanced && req.max_wait_ms > 0) {
-        parked_.push_back(parked_fetch{from, req, now + req.max_wait_ms});  // long poll
+    auto sent = hw_sent_.find(from);
+    const bool knows_hw = sent != hw_sent_.end() && sent->second >= hw_;
+    if (resp.records.empty() && knows_hw && req.max_wait_ms > 0) {
+        parked_.push_back(parked_fetch{from, req, now + req.max_wait_ms, replying_to_});  // long poll
         return;
     }
-    send(from, std::move(resp));
+    send_fetch_response(from, std::move(resp));
+}
+
+void raft_node::send_fetch_response(node_id to, fetch_response resp) {
+    hw_sent_[to] = resp.high_watermark;
+    send(to, std::move(resp));
 }
 
 void raft_node::complete_parked_fetches(int64_t now, bool only_expired) {
+    const uint64_t answering = replying_to_;  // we may be in the middle of answering another request
     std::vector<parked_fetch> keep;
     for (auto& p : parked_) {
         if (only_expired && now < p.deadline) {
             keep.push_back(std::move(p));
             continue;
         }
-        send(p.from, answer_fetch(p.req));
+        replying_to_ = p.correlation_id;
+        send_fetch_response(p.from, answer_fetch(p.req));
     }
     parked_ = std::move(keep);
+    replying_to_ = answering;
 }
 
 bool raft_node::maybe_advance_high_watermark() {
@@ -131,9 +143,18 @@ bool raft_node::maybe_advance_high_watermark() {
     return false;
 }
 
+bool raft_node::answers_current_fetch(uint64_t correlation_id) {
+    auto it = fetches_out_.find(correlation_id);
+    if (it == fetches_out_.end()) return false;
+    const bool current = it->second == log_position();
+    fetches_out_.erase(it);
+    return current;
+}
+
 void raft_node::on_fetch_response(node_id from, const fetch_response& resp, int64_t now) {
     if (!observe_epoch(resp.current_leader.leader_epoch, resp.current_leader.leader_id, now)) return;
     if (role_ != role::follower || from != leader_ || resp.current_leader.leader_epoch != epoch_) return;
+    if (!answers_current_fetch(replying_to_)) return;  // a late answer to a fetch from an older log
     if (resp.error != error_code::none) {
         // The leader is resigning or confused; keep asking after a backoff until the fetch timeout says
         // it is gone.
@@ -162,8 +183,7 @@ void raft_node::on_fetch_response(node_id from, const fetch_response& resp, int6
         send_fetch(now);
         return;
     }
-    // Only a response to a fetch from our current end is validated against our log; ignore stale ones.
-    if (resp.records_offset != log_.end_offset()) return send_fetch(now);
+    if (resp.records_offset != log_.end_offset()) return send_fetch(now);  // cannot happen; be safe
     if (!resp.records.empty()) {
         if (auto r = log_.append(resp.records); !r) {
             failure_ = r.err();
@@ -207,7 +227,7 @@ void raft_node::on_fetch_snapshot(node_id from, const fetch_snapshot_request& re
 void raft_node::on_fetch_snapshot_response(node_id from, const fetch_snapshot_response& resp, int64_t now) {
     if (!observe_epoch(resp.current_leader.leader_epoch, resp.current_leader.leader_id, now)) return;
     if (role_ != role::follower || from != leader_ || resp.current_leader.leader_epoch != epoch_) return;
-    if (!download_ || resp.snapshot_id != download_->id) return;
+    if (!answers_current_fetch(replying_to_) || !download_ || resp.snapshot_id != download_->id) return;
     if (resp.error != error_code::none) {
         // The leader replaced its snapshot (or we asked beyond it): start over with a fetch.
         download_.reset();

@@ -234,6 +234,50 @@ private slots:
         QCOMPARE(std::get<vote_response>(n->take_outbox().at(0).body).error, protocol::error_code::fenced_leader_epoch);
     }
 
+    void late_answer_to_a_resent_fetch_is_ignored() {
+        // A follower resends a fetch; the answer to the resend makes it truncate and refetch, and then the
+        // answer to the first one arrives, telling it to truncate again. That answer is about a log the
+        // follower no longer has: applying it would drop entries it has since validated.
+        memory_log log;
+        std::vector<log_entry> mine{{epoch_id{1}, false, {1}}, {epoch_id{1}, false, {2}}, {epoch_id{1}, false, {3}}};
+        QVERIFY(log.append(mine).ok());
+        memory_quorum_state_store store;
+        QVERIFY(store.write(quorum_state{epoch_id{2}, std::nullopt, node_id{2}}).ok());
+        raft_config cfg;
+        cfg.id = node_id{1};
+        cfg.voters = {node_id{1}, node_id{2}, node_id{3}};
+        cfg.request_timeout_ms = 300;  // resend well before the fetch timeout (2000)
+        raft_node n(cfg, log, store);
+        QVERIFY(n.start(0).ok());
+        QCOMPARE(n.current_role(), role::follower);
+        auto first = n.take_outbox().at(0);
+        n.tick(cfg.fetch_max_wait_ms + cfg.request_timeout_ms);  // no answer: resend
+        auto second = n.take_outbox().at(0);
+        QVERIFY(first.correlation_id != second.correlation_id);
+
+        auto answer = [&](const envelope& req, fetch_response r, int64_t now) {
+            r.current_leader = leader_and_epoch{node_id{2}, epoch_id{2}};
+            n.receive(envelope{node_id{2}, node_id{1}, std::move(r), req.correlation_id}, now);
+        };
+        fetch_response diverged;
+        diverged.high_watermark = log_offset{2};
+        diverged.diverging_epoch = offset_and_epoch{log_offset{2}, epoch_id{1}};
+        answer(second, diverged, 900);
+        QCOMPARE(n.log_end_offset().value(), 2);
+        auto third = n.take_outbox().at(0);
+        QCOMPARE(std::get<fetch_request>(third.body).fetch_offset.value(), 2);
+        fetch_response records;
+        records.high_watermark = log_offset{4};
+        records.records_offset = log_offset{2};
+        records.records = {{epoch_id{2}, true, {}}, {epoch_id{2}, false, {9}}};
+        answer(third, records, 910);
+        QCOMPARE(n.log_end_offset().value(), 4);
+        QCOMPARE(n.high_watermark().value(), 4);
+        answer(first, diverged, 920);  // late
+        QCOMPARE(n.log_end_offset().value(), 4);
+        QCOMPARE(n.high_watermark().value(), 4);
+    }
+
     void vote_needs_an_up_to_date_log_data() {
         QTest::addColumn<int>("candidate_last_epoch");
         QTest::addColumn<int>("candidate_end");

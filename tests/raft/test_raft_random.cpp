@@ -1,7 +1,8 @@
 // Randomized schedules: hundreds of seeded runs of drops, delays, partitions, crashes and restarts,
 // proposals, snapshots and resignations, with Raft's safety properties (invariants.h) checked after every
 // step, then a liveness check: once the network heals, a leader emerges and commits everywhere.
-// A failure prints its seed; SLUICE_RAFT_SEED=<seed> replays just that run, SLUICE_RAFT_RUNS=<n> runs more.
+// A failure prints its seed; SLUICE_RAFT_SEED=<seed> replays just that run (SLUICE_RAFT_TRACE=<node id>
+// prints it), SLUICE_RAFT_RUNS=<n> runs more.
 #include <QElapsedTimer>
 #include <QTest>
 
@@ -40,6 +41,41 @@ struct run_result {
     run_stats stats;
 };
 
+std::string describe(const envelope& e) {
+    std::string out = std::to_string(e.from.value()) + "->" + std::to_string(e.to.value()) + " #" + std::to_string(e.correlation_id) + " ";
+    if (auto* f = std::get_if<fetch_request>(&e.body))
+        return out + "fetch offset " + std::to_string(f->fetch_offset.value()) + " last epoch " + std::to_string(f->last_fetched_epoch.value());
+    if (auto* f = std::get_if<fetch_response>(&e.body))
+        return out + "fetch response error " + std::to_string(static_cast<int>(f->error)) + " records " +
+               std::to_string(f->records.size()) + "@" + std::to_string(f->records_offset.value()) + " hw " +
+               std::to_string(f->high_watermark.value()) +
+               (f->diverging_epoch ? " diverging " + std::to_string(f->diverging_epoch->epoch.value()) + "/" +
+                                         std::to_string(f->diverging_epoch->offset.value())
+                                   : "") +
+               (f->snapshot_id ? " snapshot " + std::to_string(f->snapshot_id->offset.value()) : "");
+    static const char* names[] = {"vote", "vote response", "begin quorum epoch", "begin quorum epoch response",
+                                  "end quorum epoch", "end quorum epoch response", "fetch", "fetch response",
+                                  "fetch snapshot", "fetch snapshot response"};
+    return out + names[e.body.index()];
+}
+
+// SLUICE_RAFT_TRACE=<node id> with SLUICE_RAFT_SEED: print every voter's state when it changes and the
+// messages delivered to or from that node.
+void trace_states(sim_cluster& c, std::vector<std::string>& last) {
+    for (int id = 1; id <= c.size(); ++id) {
+        std::string d = "down";
+        if (c.alive(id)) {
+            auto& x = c.node(id);
+            d = std::string(role_name(x.current_role())) + " epoch " + std::to_string(x.epoch().value()) + " leader " +
+                std::to_string(x.leader() ? x.leader()->value() : -1) + " start " +
+                std::to_string(x.log().start_offset().value()) + " end " + std::to_string(x.log_end_offset().value()) +
+                " hw " + std::to_string(x.high_watermark().value());
+        }
+        if (d != last[static_cast<std::size_t>(id)]) qInfo("%6lld  node %d  %s", static_cast<long long>(c.now()), id, d.c_str());
+        last[static_cast<std::size_t>(id)] = d;
+    }
+}
+
 run_result run_schedule(uint32_t seed) {
     std::mt19937 rng(seed);
     auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; };
@@ -49,7 +85,18 @@ run_result run_schedule(uint32_t seed) {
     invariant_checker inv(c);
     c.net.max_delay_ms = std::uniform_int_distribution<int64_t>(1, 40)(rng);
     c.net.drop_rate = std::uniform_real_distribution<double>(0, 0.2)(rng);
+    // One run in four crashes often: votes and epochs must survive restarts at any moment.
+    const double restart_rate = chance(0.25) ? 0.05 : 0.003;
     int next_payload = 0;
+    const char* trace_env = std::getenv("SLUICE_RAFT_TRACE");
+    const bool trace = trace_env != nullptr;
+    std::vector<std::string> last_seen(static_cast<std::size_t>(n + 1));
+    if (trace) {
+        const int traced = std::atoi(trace_env);
+        c.on_deliver = [&c, traced](const envelope& e) {
+            if (e.to.value() == traced || e.from.value() == traced) qInfo("%6lld  %s", static_cast<long long>(c.now()), describe(e).c_str());
+        };
+    }
     run_result out;
     auto fail = [&](const std::string& what) {
         out.failure = "seed " + std::to_string(seed) + " at " + std::to_string(c.now()) + " ms: " + what;
@@ -76,7 +123,7 @@ run_result run_schedule(uint32_t seed) {
             int id = pick(n);
             if (!c.alive(id)) c.restart(id);
         }
-        if (chance(0.003)) {
+        if (chance(restart_rate)) {
             int id = pick(n);
             if (c.alive(id)) c.restart(id);  // crash and restart at once
         }
@@ -98,6 +145,7 @@ run_result run_schedule(uint32_t seed) {
             }
         }
         c.step();
+        if (trace) trace_states(c, last_seen);
         if (auto broken = inv.check(); !broken.empty()) return fail(broken);
     }
 
@@ -127,6 +175,7 @@ run_result run_schedule(uint32_t seed) {
             }
         }
         c.step();
+        if (trace) trace_states(c, last_seen);
         if (auto broken = inv.check(); !broken.empty()) return fail(broken);
         live = committed_everywhere();
     }
@@ -149,7 +198,7 @@ class test_raft_random : public QObject {
 
 private slots:
     void random_schedules_keep_raft_safe() {
-        uint32_t first = 1, runs = 1000;
+        uint32_t first = 1, runs = 2000;
         if (auto* s = std::getenv("SLUICE_RAFT_SEED")) {
             first = static_cast<uint32_t>(std::stoul(s));
             runs = 1;
