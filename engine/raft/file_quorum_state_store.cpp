@@ -1,13 +1,13 @@
 #include "engine/raft/file_quorum_state_store.h"
 
+#include "engine/raft/atomic_file.h"
+
 #include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace sluice::raft {
 
@@ -31,29 +31,6 @@ std::optional<int64_t> int_field(const std::string& json, const std::string& key
     auto [end, ec] = std::from_chars(json.data() + at, json.data() + json.size(), v);
     if (ec != std::errc{}) return std::nullopt;
     return v;
-}
-
-result<void> write_all_and_sync(const std::filesystem::path& p, const std::string& text) {
-    int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return io_error("cannot create", p);
-    std::size_t done = 0;
-    while (done < text.size()) {
-        auto n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            auto err = io_error("cannot write", p);
-            ::close(fd);
-            return err;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) {
-        auto err = io_error("cannot fsync", p);
-        ::close(fd);
-        return err;
-    }
-    ::close(fd);
-    return {};
 }
 
 }  // namespace
@@ -89,18 +66,7 @@ result<void> file_quorum_state_store::write(const quorum_state& state) {
         json += (i ? ",{\"voterId\":" : "{\"voterId\":") + std::to_string(voters_[i].value()) + "}";
     json += "],\"data_version\":0}\n";
 
-    auto tmp = file_;
-    tmp += ".tmp";
-    if (auto r = write_all_and_sync(tmp, json); !r) return r;
-    if (::rename(tmp.c_str(), file_.c_str()) != 0) return io_error("cannot rename onto", file_);
-    // The rename is durable only once the directory entry is.
-    auto dir = file_.parent_path().empty() ? std::filesystem::path(".") : file_.parent_path();
-    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0) return io_error("cannot open directory", dir);
-    int rc = ::fsync(dfd);
-    ::close(dfd);
-    if (rc != 0) return io_error("cannot fsync directory", dir);
-    return {};
+    return write_file_atomically(file_, std::span(reinterpret_cast<const uint8_t*>(json.data()), json.size()));
 }
 
 }  // namespace sluice::raft
