@@ -18,6 +18,7 @@
 namespace sluice::raft::test {
 
 struct sim_voter {
+    explicit sim_voter(tracked_log::opener open) : log(open ? tracked_log(std::move(open)) : tracked_log()) {}
     tracked_log log;  // survives restarts, like an fsynced log
     memory_quorum_state_store store;
     std::unique_ptr<raft_node> node;  // null while crashed
@@ -33,10 +34,12 @@ struct network_options {
 class sim_cluster {
 public:
     // Voters 1..n. `tune` adjusts each voter's config (timeouts, chunk sizes); seeds differ per voter.
-    sim_cluster(int n, uint32_t seed, std::function<void(raft_config&)> tune = {}, int64_t step_ms = 1)
+    // `open_log(i)` makes voter i's log opener (default: memory logs).
+    sim_cluster(int n, uint32_t seed, std::function<void(raft_config&)> tune = {}, int64_t step_ms = 1,
+                std::function<tracked_log::opener(int)> open_log = {})
         : rng_(seed), step_ms_(step_ms), tune_(std::move(tune)), seed_(seed) {
         for (int i = 1; i <= n; ++i) ids_.push_back(node_id{i});
-        for (int i = 0; i < n; ++i) voters_.push_back(std::make_unique<sim_voter>());
+        for (int i = 0; i < n; ++i) voters_.push_back(std::make_unique<sim_voter>(open_log ? open_log(i) : nullptr));
         for (int i = 0; i < n; ++i) boot(i);
     }
 
@@ -117,7 +120,12 @@ public:
         auto& v = voter(id - 1);
         v.node.reset();
     }
-    void restart(int id) { boot(id - 1); }
+    void restart(int id) {
+        auto& v = voter(id - 1);
+        v.node.reset();
+        v.log.reopen();
+        boot(id - 1);
+    }
 
     std::size_t in_flight() const { return in_flight_.size(); }
 

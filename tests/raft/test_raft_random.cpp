@@ -9,6 +9,9 @@
 #include <cstdlib>
 #include <string>
 
+#include <QTemporaryDir>
+
+#include "engine/raft/persistent_log.h"
 #include "tests/raft/invariants.h"
 
 using namespace sluice;
@@ -76,12 +79,24 @@ void trace_states(sim_cluster& c, std::vector<std::string>& last) {
     }
 }
 
-run_result run_schedule(uint32_t seed) {
+// `dir`: voters' logs are persistent_logs under it (reopened on every restart); empty: memory logs.
+run_result run_schedule(uint32_t seed, const std::filesystem::path& dir) {
     std::mt19937 rng(seed);
     auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; };
     auto pick = [&](int n) { return std::uniform_int_distribution<int>(1, n)(rng); };
     const int n = chance(0.5) ? 3 : 5;
-    sim_cluster c(n, seed, fast_timeouts, 5);
+    std::function<tracked_log::opener(int)> open_log;
+    if (!dir.empty()) {
+        open_log = [&](int i) -> tracked_log::opener {
+            auto voter_dir = dir / ("seed-" + std::to_string(seed)) / ("voter-" + std::to_string(i + 1));
+            return [voter_dir]() -> std::unique_ptr<raft_log> {
+                auto log = persistent_log::open(voter_dir, false);  // a restart here is a process restart
+                if (!log) qFatal("cannot open %s: %s", voter_dir.c_str(), log.err().message.c_str());
+                return std::move(*log);
+            };
+        };
+    }
+    sim_cluster c(n, seed, fast_timeouts, 5, open_log);
     invariant_checker inv(c);
     c.net.max_delay_ms = std::uniform_int_distribution<int64_t>(1, 40)(rng);
     c.net.drop_rate = std::uniform_real_distribution<double>(0, 0.2)(rng);
@@ -197,29 +212,41 @@ class test_raft_random : public QObject {
     Q_OBJECT
 
 private slots:
+    void random_schedules_keep_raft_safe_data() {
+        QTest::addColumn<bool>("on_disk");
+        QTest::addColumn<uint32_t>("runs");
+        QTest::newRow("memory logs") << false << 2000u;
+        // Fewer: every restart really closes and recovers the partition_log and snapshot files.
+        QTest::newRow("persistent logs") << true << 12u;
+    }
     void random_schedules_keep_raft_safe() {
-        uint32_t first = 1, runs = 2000;
+        QFETCH(bool, on_disk);
+        QFETCH(uint32_t, runs);
+        uint32_t first = 1;
         if (auto* s = std::getenv("SLUICE_RAFT_SEED")) {
             first = static_cast<uint32_t>(std::stoul(s));
             runs = 1;
         }
         if (auto* r = std::getenv("SLUICE_RAFT_RUNS")) runs = static_cast<uint32_t>(std::stoul(r));
+        QTemporaryDir tmp;
+        const std::filesystem::path dir = on_disk ? std::filesystem::path(tmp.path().toStdString()) : std::filesystem::path{};
         QElapsedTimer timer;
         timer.start();
         run_stats total;
         for (uint32_t seed = first; seed < first + runs; ++seed) {
-            auto r = run_schedule(seed);
+            auto r = run_schedule(seed, dir);
             QVERIFY2(r.failure.empty(), r.failure.c_str());
             total.committed += r.stats.committed;
             total.truncations += r.stats.truncations;
             total.installs += r.stats.installs;
             total.leaders += r.stats.leaders;
+            if (on_disk) std::filesystem::remove_all(dir / ("seed-" + std::to_string(seed)));
         }
         qInfo("%u runs in %lld ms: %lld entries committed, %d epochs, %d truncations, %d snapshot installs", runs,
               static_cast<long long>(timer.elapsed()), static_cast<long long>(total.committed), total.leaders,
               total.truncations, total.installs);
         // The schedules must really exercise divergence and snapshot installs, or they prove little.
-        if (runs >= 100) {
+        if (!on_disk && runs >= 100) {
             QVERIFY(total.truncations > 0);
             QVERIFY(total.installs > 0);
             QVERIFY(total.committed > 1000 * static_cast<int64_t>(runs) / 100);
