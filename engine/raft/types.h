@@ -1,0 +1,48 @@
+// Strong value types of the Raft core: node ids, leader epochs and log offsets cannot be mixed up by accident.
+#pragma once
+#include <compare>
+#include <cstdint>
+
+namespace sluice::raft {
+
+// A number with a tag: explicit construction, comparison, no implicit conversion between kinds.
+template <class Tag, class Rep>
+class strong_value {
+public:
+    using rep = Rep;
+    constexpr strong_value() = default;
+    constexpr explicit strong_value(Rep v) : value_(v) {}
+    constexpr Rep value() const { return value_; }
+    friend constexpr auto operator<=>(strong_value, strong_value) = default;
+    friend constexpr bool operator==(strong_value, strong_value) = default;
+
+private:
+    Rep value_{};
+};
+
+struct node_id_tag {};
+struct epoch_tag {};
+struct log_offset_tag {};
+
+// A voter's id (Kafka's node.id / replica id). Kafka uses -1 for "none"; here that is std::nullopt.
+using node_id = strong_value<node_id_tag, int32_t>;
+// A leader epoch (Raft's term). Named epoch_id because structs keep fields named `epoch`.
+using epoch_id = strong_value<epoch_tag, int32_t>;
+// An offset in the replicated log; end offsets are exclusive, like Kafka's.
+using log_offset = strong_value<log_offset_tag, int64_t>;
+
+constexpr epoch_id next(epoch_id e) { return epoch_id{e.value() + 1}; }
+constexpr log_offset operator+(log_offset o, int64_t n) { return log_offset{o.value() + n}; }
+constexpr log_offset operator-(log_offset o, int64_t n) { return log_offset{o.value() - n}; }
+constexpr int64_t operator-(log_offset a, log_offset b) { return a.value() - b.value(); }
+
+// An end offset together with the epoch of the entry before it: a snapshot id (KIP-630) or a diverging
+// epoch's {epoch, end offset} (KIP-595). Ordered by offset first, then epoch, as Kafka's OffsetAndEpoch.
+struct offset_and_epoch {
+    log_offset offset;
+    epoch_id epoch;
+    friend constexpr auto operator<=>(const offset_and_epoch&, const offset_and_epoch&) = default;
+    friend constexpr bool operator==(const offset_and_epoch&, const offset_and_epoch&) = default;
+};
+
+}  // namespace sluice::raft
