@@ -30,9 +30,12 @@ result<void> apply_listener(const std::string& listeners, broker::node_config& n
 }  // namespace
 
 std::string usage() {
-    return "usage: sluiced --data-dir DIR [--port N] [--host ADDR] [--node-id N]\n"
+    return "usage: sluiced --data-dir DIR [--port N] [--host ADDR] [--node-id N] [--nodes N]\n"
            "               [--config server.properties] [--set key=value ...]\n"
-           "Runs one Kafka-compatible broker node. Config keys are Kafka's (num.partitions, log.segment.bytes,\n"
+           "Runs one Kafka-compatible broker node, or with --nodes N a local cluster of N nodes in this process\n"
+           "(node ids 1..N on ports PORT..PORT+N-1, data in DIR/node-ID, all voters of the metadata quorum).\n"
+           "A node of a multi-process cluster takes Kafka's KRaft configs: node.id, process.roles, listeners,\n"
+           "controller.quorum.voters, log.dirs. Config keys are Kafka's (num.partitions, log.segment.bytes,\n"
            "log.retention.hours, auto.create.topics.enable, socket.request.max.bytes, ...). Flags win over\n"
            "--set, which wins over --config.\n";
 }
@@ -40,7 +43,7 @@ std::string usage() {
 result<command_line> parse_command_line(const std::vector<std::string>& args) {
     command_line cl;
     metadata::config_values values;
-    std::string data_dir, host, port, node_id;
+    std::string data_dir, host, port, node_id, nodes;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         auto value = [&](std::string& out) -> result<void> {
@@ -57,6 +60,8 @@ result<command_line> parse_command_line(const std::vector<std::string>& args) {
             if (auto ok = value(port); !ok) return ok.err();
         } else if (arg == "--host") {
             if (auto ok = value(host); !ok) return ok.err();
+        } else if (arg == "--nodes") {
+            if (auto ok = value(nodes); !ok) return ok.err();
         } else if (arg == "--node-id") {
             if (auto ok = value(node_id); !ok) return ok.err();
         } else if (arg == "--config") {
@@ -87,6 +92,12 @@ result<command_line> parse_command_line(const std::vector<std::string>& args) {
     if (!node_id.empty()) {
         if (!parse_int(node_id, 0, INT32_MAX, n)) return bad("--node-id must be a non-negative integer");
         cl.node.node_id = static_cast<int32_t>(n);
+    }
+    if (!nodes.empty()) {
+        if (!parse_int(nodes, 1, 64, n)) return bad("--nodes must be 1-64, got '" + nodes + "'");
+        cl.nodes = static_cast<int32_t>(n);
+        if (cl.nodes > 1 && values.has("controller.quorum.voters"))
+            return bad("--nodes makes its own controller.quorum.voters; do not set it as well");
     }
     if (cl.node.data_dir.empty()) return bad("a data directory is required: --data-dir DIR (or log.dirs)");
     cl.node.properties = values.explicit_values();

@@ -9,6 +9,9 @@ namespace sluice::daemon {
 
 struct command_line {
     broker::node_config node;
+    // --nodes N: a whole local cluster in this process (node ids 1..N on consecutive ports from --port,
+    // data in DIR/node-N); 1 runs the single node `node` describes.
+    int32_t nodes = 1;
     bool show_help = false;
 };
 

@@ -2,9 +2,18 @@
 #include <csignal>
 #include <iostream>
 
+#include "engine/cluster/local_cluster.h"
 #include "engine/common/process_limits.h"
 #include "engine/metadata/config_values.h"
 #include "sluiced/command_line.h"
+
+namespace {
+void wait_for_stop(const sigset_t& stop_signals) {
+    int received = 0;
+    sigwait(&stop_signals, &received);
+    std::cout << "sluiced: received " << (received == SIGINT ? "SIGINT" : "SIGTERM") << ", shutting down" << std::endl;
+}
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace sluice;
@@ -32,6 +41,28 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
+    if (parsed->nodes > 1) {
+        cluster::local_cluster_config config;
+        config.nodes = parsed->nodes;
+        config.data_dir = parsed->node.data_dir;
+        config.host = parsed->node.host;
+        config.first_port = parsed->node.port;
+        config.properties = parsed->node.properties;
+        auto local = cluster::local_cluster::start(std::move(config));
+        if (!local) {
+            std::cerr << "sluiced: cannot start the local cluster: " << local.err().message << "\n";
+            return 1;
+        }
+        for (int32_t id : local.value()->node_ids())
+            std::cout << "sluiced: node " << id << " listening on " << parsed->node.host << ":" << local.value()->port(id)
+                      << std::endl;
+        std::cout << "sluiced: local cluster of " << local.value()->size() << " nodes, bootstrap "
+                  << local.value()->bootstrap() << std::endl;
+        wait_for_stop(stop_signals);
+        local.value()->stop();
+        std::cout << "sluiced: stopped" << std::endl;
+        return 0;
+    }
     auto node = broker::node::start(parsed->node);
     if (!node) {
         std::cerr << "sluiced: cannot start: " << node.err().message << "\n";
@@ -39,9 +70,7 @@ int main(int argc, char** argv) {
     }
     std::cout << "sluiced: node " << parsed->node.node_id << " of cluster " << node.value()->cluster_id()
               << " listening on " << parsed->node.host << ":" << node.value()->port() << std::endl;
-    int received = 0;
-    sigwait(&stop_signals, &received);
-    std::cout << "sluiced: received " << (received == SIGINT ? "SIGINT" : "SIGTERM") << ", shutting down" << std::endl;
+    wait_for_stop(stop_signals);
     node.value()->stop();
     std::cout << "sluiced: stopped" << std::endl;
     return 0;

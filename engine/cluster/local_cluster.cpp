@@ -1,0 +1,122 @@
+#include "engine/cluster/local_cluster.h"
+
+#include "engine/common/asio.h"
+
+namespace sluice::cluster {
+
+namespace {
+
+// Free loopback ports, all held open until every one is chosen so that no two are the same. Another
+// process may still take one before a node binds it; start() then fails with the bind error.
+result<std::vector<uint16_t>> pick_free_ports(const std::string& host, int32_t count) {
+    asio::io_context io;
+    boost::system::error_code ec;
+    auto address = asio::ip::make_address(host, ec);
+    if (ec) return make_error(protocol::error_code::invalid_config, "invalid host '" + host + "': " + ec.message());
+    std::vector<tcp::acceptor> held;
+    std::vector<uint16_t> ports;
+    for (int32_t i = 0; i < count; ++i) {
+        tcp::acceptor& acceptor = held.emplace_back(io);
+        acceptor.open(address.is_v6() ? tcp::v6() : tcp::v4(), ec);
+        if (!ec) acceptor.bind(tcp::endpoint(address, 0), ec);
+        if (ec) return make_error(protocol::error_code::network_exception, "cannot pick a free port: " + ec.message());
+        ports.push_back(acceptor.local_endpoint().port());
+    }
+    return ports;
+}
+
+}  // namespace
+
+result<std::unique_ptr<local_cluster>> local_cluster::start(local_cluster_config config) {
+    if (config.nodes < 1 || config.nodes > 64)
+        return make_error(protocol::error_code::invalid_config,
+                          "a local cluster has 1 to 64 nodes, not " + std::to_string(config.nodes));
+    if (config.data_dir.empty())
+        return make_error(protocol::error_code::invalid_config, "a local cluster needs a data directory");
+    std::map<int32_t, uint16_t> ports;
+    if (config.first_port == 0) {
+        auto picked = pick_free_ports(config.host, config.nodes);
+        if (!picked) return picked.err();
+        for (int32_t i = 0; i < config.nodes; ++i) ports[i + 1] = picked.value()[static_cast<std::size_t>(i)];
+    } else {
+        if (config.first_port + config.nodes - 1 > 65535)
+            return make_error(protocol::error_code::invalid_config,
+                              "ports " + std::to_string(config.first_port) + ".." +
+                                  std::to_string(config.first_port + config.nodes - 1) + " do not fit below 65536");
+        for (int32_t i = 0; i < config.nodes; ++i) ports[i + 1] = static_cast<uint16_t>(config.first_port + i);
+    }
+    auto cluster = std::make_unique<local_cluster>(private_tag{}, std::move(config), std::move(ports));
+    for (int32_t id : cluster->node_ids())
+        if (auto started = cluster->start_node(id); !started) {
+            cluster->stop();
+            return make_error(started.err().code, "node " + std::to_string(id) + ": " + started.err().message);
+        }
+    return cluster;
+}
+
+local_cluster::local_cluster(private_tag, local_cluster_config config, std::map<int32_t, uint16_t> ports)
+    : config_(std::move(config)), ports_(std::move(ports)) {}
+
+local_cluster::~local_cluster() { stop(); }
+
+std::vector<int32_t> local_cluster::node_ids() const {
+    std::vector<int32_t> ids;
+    for (const auto& [id, port] : ports_) ids.push_back(id);
+    return ids;
+}
+
+std::string local_cluster::bootstrap() const {
+    std::string out;
+    for (const auto& [id, port] : ports_) out += (out.empty() ? "" : ",") + config_.host + ":" + std::to_string(port);
+    return out;
+}
+
+std::string local_cluster::quorum_voters() const {
+    std::string out;
+    for (const auto& [id, port] : ports_)
+        out += (out.empty() ? "" : ",") + std::to_string(id) + "@" + config_.host + ":" + std::to_string(port);
+    return out;
+}
+
+broker::node_config local_cluster::config_for(int32_t node_id) const {
+    broker::node_config node;
+    node.node_id = node_id;
+    node.host = config_.host;
+    node.port = ports_.at(node_id);
+    node.data_dir = config_.data_dir / ("node-" + std::to_string(node_id));
+    node.properties = config_.properties;
+    node.properties["controller.quorum.voters"] = quorum_voters();
+    return node;
+}
+
+bool local_cluster::is_running(int32_t node_id) const {
+    auto it = nodes_.find(node_id);
+    return it != nodes_.end() && it->second != nullptr;
+}
+
+void local_cluster::stop_node(int32_t node_id) {
+    auto it = nodes_.find(node_id);
+    if (it == nodes_.end() || !it->second) return;
+    it->second->stop();
+    it->second.reset();
+}
+
+result<void> local_cluster::start_node(int32_t node_id) {
+    if (!ports_.contains(node_id))
+        return make_error(protocol::error_code::invalid_config, "no node " + std::to_string(node_id) + " in this cluster");
+    if (is_running(node_id)) return {};
+    auto started = broker::node::start(config_for(node_id));
+    if (!started) return started.err();
+    nodes_[node_id] = std::move(started.value());
+    return {};
+}
+
+void local_cluster::stop() {
+    for (auto& [id, node] : nodes_)
+        if (node) {
+            node->stop();
+            node.reset();
+        }
+}
+
+}  // namespace sluice::cluster
