@@ -8,10 +8,9 @@ truncation_step next_truncation(const leader_epoch_cache& own, offset log_end_of
                                 epoch_end_offset leader_answer) {
     if (leader_answer.end_offset == undefined_offset)
         return {std::min(high_watermark, log_end_offset), true};
-    if (leader_answer.epoch == undefined_epoch) return {std::min(leader_answer.end_offset, log_end_offset), true};
     const auto ours = own.end_offset_for(leader_answer.epoch, log_end_offset);
-    // We were not tracking epochs that far back; the leader answered for an epoch <= ours, so its end offset
-    // is safe to truncate to.
+    // We were not tracking epochs that far back (or the leader is a pre-epoch one and answered an undefined
+    // epoch with an offset): the leader answered for an epoch <= ours, so its end offset is safe.
     if (ours.undefined()) return {std::min(leader_answer.end_offset, log_end_offset), true};
     if (ours.epoch != leader_answer.epoch) return {std::min(ours.end_offset, log_end_offset), false};
     return {std::min({ours.end_offset, leader_answer.end_offset, log_end_offset}), true};

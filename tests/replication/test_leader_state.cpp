@@ -264,6 +264,7 @@ private slots:
         QVERIFY(s.begin_isr_change(*grow).ok());
         QCOMPARE(describe(s.isr()), QStringLiteral("1,2"));
         QCOMPARE(describe(s.maximal_isr()), QStringLiteral("1,2,3"));
+        QVERIFY(!s.isr_expand_candidates());  // still eligible, but already in flight
         // The new member counts at once: the HW waits for it too.
         s.on_leader_append(offset{120});
         fetch(s, 2, 120, t0 + 2);
