@@ -27,7 +27,7 @@ using replica_id = strong_value<int32_t, struct replica_id_tag>;
 using leader_epoch = strong_value<int32_t, struct leader_epoch_tag>;
 // The partition epoch: bumped on every committed change of the partition (ISR, leader, replicas).
 using partition_epoch = strong_value<int32_t, struct partition_epoch_tag>;
-// A log offset. Arithmetic is limited to what bookkeeping needs.
+// A log offset (the next offset to write, for an end offset). No arithmetic: bookkeeping only compares.
 using offset = strong_value<int64_t, struct offset_tag>;
 
 // Kafka's UNDEFINED_EPOCH (-1) and UNDEFINED_EPOCH_OFFSET (-1) from OffsetForLeaderEpoch.
