@@ -6,17 +6,13 @@
 #include <memory>
 #include <string>
 
+#include "engine/client/client_versions.h"
 #include "engine/common/asio.h"
 #include "engine/common/result.h"
 #include "engine/protocol/header.h"
 #include "engine/protocol/schema.h"
 
 namespace sluice::client {
-
-struct version_range {
-    int16_t min = 0;
-    int16_t max = 0;
-};
 
 class connection {
 public:
