@@ -10,6 +10,7 @@
 #include "engine/client/admin_client.h"
 #include "engine/client/async_connection.h"
 #include "engine/client/client_versions.h"
+#include "engine/client/connection.h"
 #include "engine/protocol/header.h"
 #include "engine/protocol/messages/api_versions.h"
 #include "engine/protocol/messages/list_offsets.h"
@@ -532,6 +533,34 @@ private slots:
         io.restart();
         io.run_for(5s);
         QVERIFY(io.stopped());
+    }
+
+    void blocking_connection_over_async() {
+        auto conn = client::connection::open(address_, 10s);
+        QVERIFY2(conn.ok(), conn.ok() ? "" : conn.err().message.c_str());
+        auto v = conn.value()->pick_version(api_key::metadata);
+        QCOMPARE(v.value(), int16_t{9});
+        auto m = conn.value()->send<protocol::metadata_api>(metadata_for("blocking"), v.value());
+        QVERIFY2(m.ok(), m.ok() ? "" : m.err().message.c_str());
+        QCOMPARE(m->topics.at(0).name.value_or(""), std::string("blocking"));
+
+        // Against a peer that never answers, a call ends by the connection's timeout.
+        asio::io_context io;
+        fake_broker peer(io, fake_broker::answering_api_versions(fake_broker::action::ignore));
+        std::thread server([&] { io.run_for(10s); });
+        auto start = clock_type::now();
+        auto slow = client::connection::open(peer.address(), 400ms);
+        std::optional<result<protocol::metadata_response>> answer;
+        if (slow) answer.emplace(slow.value()->send<protocol::metadata_api>(metadata_for("x"), 1));
+        auto elapsed = clock_type::now() - start;
+        asio::post(io, [&] { io.stop(); });
+        server.join();
+        QVERIFY2(slow.ok(), slow.ok() ? "" : slow.err().message.c_str());
+        QCOMPARE(code_of(answer), error_code::request_timed_out);
+        QVERIFY(elapsed >= 400ms);
+        QVERIFY(elapsed < 4s);
+        auto again = slow.value()->send<protocol::metadata_api>(metadata_for("x"), 1);
+        QCOMPARE(again.err().code, error_code::network_exception);
     }
 };
 
