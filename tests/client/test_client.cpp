@@ -9,6 +9,7 @@
 #include "engine/broker/node.h"
 #include "engine/client/admin_client.h"
 #include "engine/client/async_connection.h"
+#include "engine/client/cluster_client.h"
 #include "engine/client/client_versions.h"
 #include "engine/client/connection.h"
 #include "engine/protocol/header.h"
@@ -533,6 +534,46 @@ private slots:
         io.restart();
         io.run_for(5s);
         QVERIFY(io.stopped());
+    }
+
+    void list_offsets_fans_out_per_leader() {
+        client::admin_client admin(address_);
+        auto created = admin.create_topics({{"offsets", 2, 1, {}, {}}});
+        QVERIFY2(created.ok(), created.ok() ? "" : created.err().message.c_str());
+        client::cluster_client cluster(address_, 10s);
+        for (int32_t partition : {0, 1}) {
+            std::vector<protocol::record> records(3 + partition);
+            for (std::size_t i = 0; i < records.size(); ++i) records[i].timestamp = 1'700'000'000'000 + 1000 * int64_t(i);
+            auto produced = cluster.produce("offsets", partition, records, 1);
+            QVERIFY2(produced.ok(), produced.ok() ? "" : produced.err().message.c_str());
+        }
+        auto snap = cluster.snapshot();
+        QVERIFY2(snap.ok(), snap.ok() ? "" : snap.err().message.c_str());
+        const std::vector<client::offset_query> queries{
+            {"offsets", 0, protocol::latest_timestamp}, {"offsets", 1, protocol::latest_timestamp},
+            {"offsets", 0, protocol::earliest_timestamp},  // the same partition again: the leader's next request
+            {"offsets", 1, 1'700'000'001'000},             // the first record at or after this time: offset 1
+            {"nowhere", 0, protocol::latest_timestamp}};
+        auto answers = cluster.list_offsets(snap.value(), queries);
+        QCOMPARE(answers.size(), queries.size());
+        for (std::size_t i = 0; i + 1 < answers.size(); ++i) {
+            QVERIFY(!answers[i].failure);
+            QCOMPARE(answers[i].error, int16_t{0});
+            QCOMPARE(answers[i].topic, queries[i].topic);
+            QCOMPARE(answers[i].partition, queries[i].partition);
+        }
+        QCOMPARE(answers[0].offset, int64_t{3});
+        QCOMPARE(answers[1].offset, int64_t{4});
+        QCOMPARE(answers[2].offset, int64_t{0});
+        QCOMPARE(answers[3].offset, int64_t{1});
+        QCOMPARE(answers[3].timestamp, int64_t{1'700'000'001'000});
+        QCOMPARE(answers[4].error, static_cast<int16_t>(error_code::unknown_topic_or_partition));
+        // The snapshot's offsets come from the same fan-out.
+        for (const auto& t : snap->topics)
+            if (t.name == "offsets") {
+                QCOMPARE(t.partitions.at(1).start_offset, int64_t{0});
+                QCOMPARE(t.partitions.at(1).end_offset, int64_t{4});
+            }
     }
 
     void blocking_connection_over_async() {
