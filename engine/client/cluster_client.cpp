@@ -37,7 +37,7 @@ result<connection*> cluster_client::broker(int32_t node_id) {
 result<cluster_snapshot> cluster_client::snapshot() {
     auto boot = broker(-1);
     if (!boot) return boot.err();
-    auto version = boot.value()->pick_version(protocol::api_key::metadata, 1, 9);
+    auto version = boot.value()->pick_version(protocol::api_key::metadata);
     if (!version) return version.err();
     protocol::metadata_request request;  // null topic list: all topics
     request.allow_auto_topic_creation = false;
@@ -54,8 +54,7 @@ result<cluster_snapshot> cluster_client::snapshot() {
         snap.brokers.push_back({b.node_id, b.host, b.port, b.rack});
         broker_addresses_[b.node_id] = b.host + ":" + std::to_string(b.port);
     }
-    // Ask each leader for its partitions' earliest and latest offsets, one ListOffsets per leader per kind.
-    std::map<int32_t, protocol::list_offsets_request> by_leader;
+    std::vector<offset_query> queries;
     for (const auto& t : metadata->topics) {
         topic_info topic;
         topic.name = t.name.value_or("");
@@ -64,9 +63,8 @@ result<cluster_snapshot> cluster_client::snapshot() {
         for (const auto& p : t.partitions) {
             topic.partitions.push_back({p.partition_index, p.leader_id, p.replica_nodes, p.isr_nodes, -1, -1, p.error_code});
             if (p.leader_id < 0) continue;
-            auto& req = by_leader[p.leader_id];
-            if (req.topics.empty() || req.topics.back().name != topic.name) req.topics.push_back({topic.name, {}});
-            req.topics.back().partitions.push_back({p.partition_index, -1, protocol::latest_timestamp, 1});
+            queries.push_back({topic.name, p.partition_index, protocol::latest_timestamp});
+            queries.push_back({topic.name, p.partition_index, protocol::earliest_timestamp});
         }
         std::sort(topic.partitions.begin(), topic.partitions.end(),
                   [](const auto& a, const auto& b) { return a.partition < b.partition; });
@@ -80,24 +78,14 @@ result<cluster_snapshot> cluster_client::snapshot() {
                     if (p.partition == index) return &p;
         return nullptr;
     };
-    for (auto& [leader, request] : by_leader) {
-        auto conn = broker(leader);
-        if (!conn) continue;  // offsets stay unknown (-1); the snapshot still shows the topology
-        auto v = conn.value()->pick_version(protocol::api_key::list_offsets, 1, 5);
-        if (!v) continue;
-        for (int64_t which : {protocol::latest_timestamp, protocol::earliest_timestamp}) {
-            for (auto& t : request.topics)
-                for (auto& p : t.partitions) p.timestamp = which;
-            auto offsets = conn.value()->send<protocol::list_offsets_api>(request, v.value());
-            if (!offsets) {
-                connections_.erase(leader);
-                break;
-            }
-            for (const auto& t : offsets->topics)
-                for (const auto& p : t.partitions)
-                    if (auto* info = find_partition(t.name, p.partition_index); info && p.error_code == 0)
-                        (which == protocol::latest_timestamp ? info->end_offset : info->start_offset) = p.offset;
-        }
+    // Each leader's earliest and latest offsets; those it cannot answer stay unknown (-1), and the snapshot
+    // still shows the topology.
+    auto offsets = list_offsets(snap, queries);
+    for (std::size_t i = 0; i < offsets.size(); ++i) {
+        const auto& o = offsets[i];
+        if (o.failure || o.error != 0) continue;
+        if (auto* info = find_partition(o.topic, o.partition))
+            (queries[i].timestamp == protocol::latest_timestamp ? info->end_offset : info->start_offset) = o.offset;
     }
     return snap;
 }
@@ -110,7 +98,7 @@ result<int64_t> cluster_client::produce(const std::string& topic, int32_t partit
     auto boot = broker(-1);
     if (!boot) return boot.err();
     // Metadata for the topic (auto-creating it where the cluster allows) tells us the partition leader.
-    auto mv = boot.value()->pick_version(protocol::api_key::metadata, 1, 9);
+    auto mv = boot.value()->pick_version(protocol::api_key::metadata);
     if (!mv) return mv.err();
     protocol::metadata_request mreq;
     mreq.topics = std::vector<protocol::metadata_request::topic>{{{}, topic}};
@@ -132,7 +120,7 @@ result<int64_t> cluster_client::produce(const std::string& topic, int32_t partit
     for (std::size_t i = 0; i < numbered.size(); ++i) numbered[i].offset = static_cast<int64_t>(i);
     auto batch = protocol::build_batch({.codec = codec}, numbered);
     if (!batch) return batch.err();
-    auto pv = conn.value()->pick_version(protocol::api_key::produce, 3, 8);
+    auto pv = conn.value()->pick_version(protocol::api_key::produce);
     if (!pv) return pv.err();
     protocol::produce_request req;
     req.acks = acks;
@@ -152,7 +140,7 @@ result<int64_t> cluster_client::produce(const std::string& topic, int32_t partit
 result<std::vector<broker_info>> cluster_client::brokers() {
     auto boot = broker(-1);
     if (!boot) return boot.err();
-    auto version = boot.value()->pick_version(protocol::api_key::metadata, 1, 9);
+    auto version = boot.value()->pick_version(protocol::api_key::metadata);
     if (!version) return version.err();
     protocol::metadata_request request;
     request.topics = std::vector<protocol::metadata_request::topic>{};  // no topics, just the brokers

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,25 @@
 #include "engine/protocol/record_batch.h"
 
 namespace sluice::client {
+
+// One partition's offset question for ListOffsets: the offset at `timestamp`, which is a time in ms since the
+// epoch or protocol::latest_timestamp / protocol::earliest_timestamp.
+struct offset_query {
+    std::string topic;
+    int32_t partition = 0;
+    int64_t timestamp = 0;
+};
+
+// Its answer. `failure` is set when the leader could not be asked (unreachable, no common version, request
+// failed); otherwise `error` is the partition's Kafka error code (LEADER_NOT_AVAILABLE when it has no leader).
+struct partition_offset {
+    std::string topic;
+    int32_t partition = 0;
+    int64_t offset = -1;
+    int64_t timestamp = -1;  // of the record found, for a time query; -1 otherwise
+    int16_t error = 0;
+    std::optional<sluice::error> failure;
+};
 
 class cluster_client {
 public:
@@ -23,6 +44,11 @@ public:
     // Produces records to one partition as one batch; returns the base offset. acks: 0, 1 or -1.
     result<int64_t> produce(const std::string& topic, int32_t partition, std::span<const protocol::record> records,
                             int16_t acks = -1, protocol::compression_codec codec = protocol::compression_codec::none);
+
+    // Asks each partition's leader in `topology`, one ListOffsets per leader, for the offsets `queries` ask for.
+    // Returns one answer per query, in order. The same partition may be asked several times (e.g. earliest and
+    // latest): each repetition goes in the leader's next request, since a request names a partition once.
+    std::vector<partition_offset> list_offsets(const cluster_snapshot& topology, std::span<const offset_query> queries);
 
     // A connection to the given broker (or to the bootstrap address when node_id < 0), opened on demand.
     result<connection*> broker(int32_t node_id);
