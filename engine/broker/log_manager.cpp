@@ -83,7 +83,10 @@ result<void> log_manager::open_partition(const std::string& topic, int32_t index
     }
     auto log = storage::partition_log::open(dir, log_config_for(topic), now_ms);
     if (!log) return log.err();
-    hosted.emplace(index, std::make_unique<partition>(topic, index, std::move(log.value())));
+    // Kafka's leader-epoch-checkpoint beside the segments: where each leader epoch started in this log.
+    auto epochs = replication::leader_epoch_cache::open(dir / "leader-epoch-checkpoint");
+    if (!epochs) return epochs.err();
+    hosted.emplace(index, std::make_unique<partition>(topic, index, std::move(log.value()), std::move(epochs.value())));
     refresh_config(topic);
     return {};
 }

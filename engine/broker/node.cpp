@@ -7,6 +7,7 @@
 #include "engine/broker/log_maintenance.h"
 #include "engine/broker/meta_properties.h"
 #include "engine/broker/offsets_topic.h"
+#include "engine/broker/replica_manager.h"
 #include "engine/group/group_coordinator.h"
 #include "engine/metadata/controller.h"
 #include "engine/net/tcp_server.h"
@@ -42,6 +43,7 @@ struct node::state {
     std::unique_ptr<log_manager> logs;
     std::unique_ptr<offsets_topic> offsets;
     std::unique_ptr<group::group_coordinator> groups;
+    std::unique_ptr<replica_manager> replicas;
     std::unique_ptr<broker_context> context;
     std::unique_ptr<net::tcp_server> server;
     std::unique_ptr<log_maintenance> maintenance;
@@ -76,6 +78,30 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     if (auto loaded = s->controller->load(); !loaded) return loaded.err();
     s->logs = std::make_unique<log_manager>(config.data_dir, *s->controller);
     if (auto loaded = s->logs->load_existing(wall_clock_ms()); !loaded) return loaded.err();
+
+    // Partition roles before anything appends: the group coordinator's replay below writes as a leader.
+    replica_settings replication;
+    replication.lag_time_max_ms = s->values.get_int("replica.lag.time.max.ms");
+    replication.fetch_wait_max_ms = static_cast<int32_t>(s->values.get_int("replica.fetch.wait.max.ms"));
+    replication.fetch_max_bytes = static_cast<int32_t>(s->values.get_int("replica.fetch.max.bytes"));
+    metadata::controller* controller = s->controller.get();
+    log_manager* logs = s->logs.get();
+    s->replicas = std::make_unique<replica_manager>(
+        s->io, config.node_id, *s->logs, *s->controller, replication,
+        [controller, logs](const std::string& topic, int32_t index, const replication::isr_change& change) {
+            // The ISR change as a partition change record; a refused proposal is dropped so the next tick may
+            // propose again.
+            const auto* state = controller->image().find_topic(topic);
+            partition* p = logs->find(topic, index);
+            if (state == nullptr || p == nullptr) return;
+            metadata::partition_change_record record;
+            record.topic_id = state->id;
+            record.partition_id = index;
+            record.isr.emplace();
+            for (auto id : change.new_isr) record.isr->push_back(id.value());
+            if (auto proposed = controller->propose({record}); !proposed) p->abandon_isr_change();
+        });
+    s->replicas->start();
 
     // The group coordinator replays __consumer_offsets before the listener opens.
     s->offsets = std::make_unique<offsets_topic>(*s->logs);
@@ -116,6 +142,7 @@ void node::stop() {
         s->stopped = true;
         s->server->stop();
         s->maintenance->stop();
+        s->replicas->stop();
         s->groups->stop();
         s->logs->flush_all();
         s->io.stop();

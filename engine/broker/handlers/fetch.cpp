@@ -1,4 +1,5 @@
 #include <chrono>
+#include <optional>
 
 #include "engine/broker/handlers/handlers.h"
 
@@ -7,9 +8,26 @@ namespace sluice::broker {
 namespace {
 using protocol::error_code;
 
-// Reads every requested partition once; returns the bytes gathered.
+// A follower's fetch (v12+) names the epoch of its last batch: when this leader's log has that epoch ending
+// earlier (or not at all), the follower diverged there and must truncate to what DivergingEpoch says.
+std::optional<replication::epoch_end_offset> divergence(partition& p, const protocol::fetch_request::partition& wanted) {
+    if (wanted.last_fetched_epoch < 0) return std::nullopt;
+    auto end = p.epochs().end_offset_for(replication::leader_epoch(wanted.last_fetched_epoch),
+                                         replication::offset(p.log().log_end_offset()));
+    if (end.epoch.value() == wanted.last_fetched_epoch && end.end_offset.value() >= wanted.fetch_offset) return std::nullopt;
+    return end;
+}
+
+// The leader epoch a client believes in against ours (KIP-320): older is fenced, newer is not known yet.
+std::optional<error_code> check_leader_epoch(const partition& p, int32_t current_leader_epoch) {
+    if (current_leader_epoch < 0 || current_leader_epoch == p.leader_epoch()) return std::nullopt;
+    return current_leader_epoch < p.leader_epoch() ? error_code::fenced_leader_epoch : error_code::unknown_leader_epoch;
+}
+
+// Reads every requested partition once; returns the bytes gathered. The first pass of a follower's fetch
+// (`record_positions`) tells each partition's leader state where that follower is.
 int64_t read_partitions(request_context& ctx, const protocol::fetch_request& request,
-                        protocol::fetch_response& response) {
+                        protocol::fetch_response& response, bool record_positions) {
     response.responses.clear();
     int64_t total = 0;
     int64_t budget = request.max_bytes > 0 ? request.max_bytes : 0x7fffffff;
@@ -25,6 +43,30 @@ int64_t read_partitions(request_context& ctx, const protocol::fetch_request& req
             if (p == nullptr) {
                 out.error_code = static_cast<int16_t>(error_code::unknown_topic_or_partition);
                 continue;
+            }
+            if (!p->is_leader()) {
+                out.error_code = static_cast<int16_t>(error_code::not_leader_or_follower);
+                out.current_leader = {p->leader_id(), p->leader_epoch()};
+                continue;
+            }
+            if (auto fenced = check_leader_epoch(*p, wanted.current_leader_epoch)) {
+                out.error_code = static_cast<int16_t>(*fenced);
+                out.current_leader = {p->leader_id(), p->leader_epoch()};
+                continue;
+            }
+            if (from_follower) {
+                if (auto diverged = divergence(*p, wanted)) {
+                    out.diverging_epoch = {diverged->epoch.value(), diverged->end_offset.value()};
+                    out.high_watermark = p->high_watermark();
+                    out.log_start_offset = p->log().log_start_offset();
+                    continue;
+                }
+                if (record_positions)
+                    if (auto recorded = p->on_follower_fetch(request.replica_id, wanted.fetch_offset, steady_clock_ms());
+                        !recorded && recorded.err().code == error_code::not_leader_or_follower) {
+                        out.error_code = static_cast<int16_t>(recorded.err().code);
+                        continue;
+                    }
             }
             out.high_watermark = p->high_watermark();
             out.last_stable_offset = p->high_watermark();
@@ -53,10 +95,11 @@ int64_t read_partitions(request_context& ctx, const protocol::fetch_request& req
     return total;
 }
 
+// An error or a divergence answers at once: waiting would not change it.
 bool has_error(const protocol::fetch_response& response) {
     for (const auto& t : response.responses)
         for (const auto& p : t.partitions)
-            if (p.error_code != 0) return true;
+            if (p.error_code != 0 || p.diverging_epoch.end_offset >= 0 || p.diverging_epoch.epoch >= 0) return true;
     return false;
 }
 }  // namespace
@@ -64,8 +107,8 @@ bool has_error(const protocol::fetch_response& response) {
 awaitable<std::optional<protocol::fetch_response>> handle_fetch(request_context& ctx, protocol::fetch_request& request) {
     protocol::fetch_response response;
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max(0, request.max_wait_ms));
-    for (;;) {
-        int64_t gathered = read_partitions(ctx, request, response);
+    for (bool first = true;; first = false) {
+        int64_t gathered = read_partitions(ctx, request, response, first);
         if (gathered >= std::max(1, request.min_bytes) || has_error(response) ||
             std::chrono::steady_clock::now() >= deadline)
             break;

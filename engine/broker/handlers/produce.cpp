@@ -48,11 +48,58 @@ result<void> check_min_isr(request_context& ctx, const std::string& topic, int32
                               std::to_string(index));
     return {};
 }
+
+// An acks=all append waiting for the high watermark.
+struct pending_commit {
+    partition* p;
+    std::size_t topic_at;      // where its answer sits in the response (indices: the vectors grow meanwhile)
+    std::size_t partition_at;
+    int64_t required_offset;
+    int32_t min_insync;
+};
+
+// Waits (bounded by timeout_ms) for every pending append to commit and writes each outcome into its response.
+// The outcomes live in shared state: a completion that comes after the wait gave up writes nowhere harmful.
+awaitable<void> wait_for_commits(request_context& ctx, const std::vector<pending_commit>& pending, int32_t timeout_ms,
+                                 protocol::produce_response& response) {
+    if (pending.empty()) co_return;
+    struct shared {
+        explicit shared(asio::io_context& io) : timer(io) {}
+        asio::steady_timer timer;
+        std::vector<std::optional<error_code>> outcomes;
+        std::size_t remaining = 0;
+    };
+    auto state = std::make_shared<shared>(ctx.broker.io);
+    state->outcomes.resize(pending.size());
+    state->remaining = pending.size();
+    const int64_t deadline = steady_clock_ms() + std::max(0, timeout_ms);
+    state->timer.expires_after(std::chrono::milliseconds(std::max(0, timeout_ms)));
+    for (std::size_t i = 0; i < pending.size(); ++i)
+        pending[i].p->wait_for_commit(pending[i].required_offset, deadline, pending[i].min_insync, [state, i](error_code code) {
+            if (state->outcomes[i]) return;
+            state->outcomes[i] = code;
+            if (--state->remaining == 0) state->timer.cancel();
+        });
+    if (state->remaining > 0) {
+        boost::system::error_code ec;
+        co_await state->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    }
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        error_code code = state->outcomes[i].value_or(error_code::request_timed_out);
+        state->outcomes[i] = code;  // a late completion is ignored
+        if (code == error_code::none) continue;
+        auto& out = response.responses[pending[i].topic_at].partitions[pending[i].partition_at];
+        out.error_code = static_cast<int16_t>(code);
+        out.error_message = std::string(protocol::error_name(code));
+        if (code != error_code::not_enough_replicas_after_append) out.base_offset = -1;
+    }
+}
 }  // namespace
 
 awaitable<std::optional<protocol::produce_response>> handle_produce(request_context& ctx,
                                                                     protocol::produce_request& request) {
     protocol::produce_response response;
+    std::vector<pending_commit> pending;
     bool acks_valid = request.acks == 0 || request.acks == 1 || request.acks == -1;
     for (auto& topic : request.topics) {
         auto& topic_response = response.responses.emplace_back();
@@ -71,6 +118,10 @@ awaitable<std::optional<protocol::produce_response>> handle_produce(request_cont
             }
             if (p == nullptr) {
                 fail({error_code::unknown_topic_or_partition, "This server does not host this topic-partition."});
+                continue;
+            }
+            if (!p->is_leader()) {
+                fail({error_code::not_leader_or_follower, "This server is not the leader for that topic-partition."});
                 continue;
             }
             if (!data.records) {
@@ -106,9 +157,15 @@ awaitable<std::optional<protocol::produce_response>> handle_produce(request_cont
             out.base_offset = appended->base_offset;
             out.log_append_time_ms = appended->log_append_time;
             out.log_start_offset = p->log().log_start_offset();
+            if (request.acks == -1)
+                pending.push_back({p, response.responses.size() - 1, topic_response.partitions.size() - 1,
+                                   appended->last_offset + 1, policy.min_insync_replicas});
         }
     }
     if (request.acks == 0) co_return std::nullopt;  // acks=0: the client expects no response at all
+    // acks=all: answer once every ISR member has every appended batch (the high watermark passed it), or
+    // with REQUEST_TIMED_OUT after the request's timeout, as Kafka's delayed produce does.
+    co_await wait_for_commits(ctx, pending, request.timeout_ms, response);
     co_return response;
 }
 
