@@ -6,7 +6,6 @@
 #include "engine/client/cluster_client.h"
 #include "engine/client/group_client.h"
 #include "engine/protocol/messages/fetch.h"
-#include "engine/protocol/messages/list_offsets.h"
 #include "engine/protocol/record_batch.h"
 
 using sluice::make_error;
@@ -265,28 +264,15 @@ result<std::vector<OffsetResetChange>> ClientGroupsProvider::planReset(const Off
     // Timestamp targets: ListOffsets at the leaders.
     std::map<PartitionKey, int64_t> byTime;
     if (request.target == OffsetResetTarget::Timestamp) {
-        std::map<int32_t, proto::list_offsets_request> byLeader;
+        std::vector<sluice::client::offset_query> queries;
         for (const auto &key : targets)
-            if (const auto *p = findPartition(cluster.value(), key.first, key.second); p && p->leader >= 0) {
-                auto &req = byLeader[p->leader];
-                if (req.topics.empty() || req.topics.back().name != key.first)
-                    req.topics.push_back({key.first, {}});
-                req.topics.back().partitions.push_back({key.second, -1, request.value, 1});
-            }
-        for (auto &[leader, req] : byLeader) {
-            auto lconn = client().broker(leader);
-            if (!lconn)
-                return lconn.err();
-            auto v = lconn.value()->pick_version(proto::api_key::list_offsets);
-            if (!v)
-                return v.err();
-            auto offsets = lconn.value()->send<proto::list_offsets_api>(req, v.value());
-            if (!offsets)
-                return offsets.err();
-            for (const auto &t : offsets->topics)
-                for (const auto &p : t.partitions)
-                    if (p.error_code == 0)
-                        byTime[{t.name, p.partition_index}] = p.offset;
+            if (const auto *p = findPartition(cluster.value(), key.first, key.second); p && p->leader >= 0)
+                queries.push_back({key.first, key.second, request.value});
+        for (const auto &o : client().list_offsets(cluster.value(), queries)) {
+            if (o.failure)
+                return *o.failure;
+            if (o.error == 0)
+                byTime[{o.topic, o.partition}] = o.offset;
         }
     }
 

@@ -10,7 +10,6 @@
 #include "engine/client/admin_client.h"
 #include "engine/client/cluster_client.h"
 #include "engine/protocol/messages/describe_log_dirs.h"
-#include "engine/protocol/messages/list_offsets.h"
 
 using namespace sluice;
 
@@ -198,8 +197,8 @@ QFuture<QList<TopicUsage>> KafkaAdminService::describeTopicUsage(const QStringLi
                 }
                 return out;
             }
-            // Records retained, and who leads what (for the oldest timestamps).
-            std::map<int32_t, protocol::list_offsets_request> byLeader;
+            // Records retained, and the oldest record's timestamp of each non-empty partition.
+            std::vector<client::offset_query> oldest;
             for (const auto &topic : snapshot->topics) {
                 auto it = usage.find(topic.name);
                 if (it == usage.end())
@@ -210,40 +209,17 @@ QFuture<QList<TopicUsage>> KafkaAdminService::describeTopicUsage(const QStringLi
                         records += p.end_offset - p.start_offset;
                     if (p.leader < 0 || p.end_offset <= p.start_offset)
                         continue;  // empty partitions have no oldest record
-                    auto &request = byLeader[p.leader];
-                    request.replica_id = -1;
-                    auto topicIt = std::find_if(request.topics.begin(), request.topics.end(),
-                                                [&](const auto &t) { return t.name == topic.name; });
-                    if (topicIt == request.topics.end()) {
-                        request.topics.emplace_back();
-                        request.topics.back().name = topic.name;
-                        topicIt = std::prev(request.topics.end());
-                    }
-                    protocol::list_offsets_request::partition wanted;
-                    wanted.partition_index = p.partition;
-                    wanted.timestamp = 0;  // the first record at or after the epoch: the oldest one
-                    topicIt->partitions.push_back(wanted);
+                    // The first record at or after the epoch: the oldest one.
+                    oldest.push_back({topic.name, p.partition, 0});
                 }
                 it->second.records = records;
             }
-            for (auto &[leader, request] : byLeader) {
-                auto conn = cluster.broker(leader);
-                if (!conn)
+            for (const auto &o : cluster.list_offsets(snapshot.value(), oldest)) {
+                if (o.failure || o.error != 0 || o.timestamp < 0)
                     continue;
-                auto version = conn.value()->pick_version(protocol::api_key::list_offsets);
-                if (!version)
-                    continue;
-                auto answer = conn.value()->send<protocol::list_offsets_api>(request, version.value());
-                if (!answer)
-                    continue;
-                for (const auto &t : answer->topics)
-                    for (const auto &p : t.partitions) {
-                        if (p.error_code != 0 || p.timestamp < 0)
-                            continue;
-                        TopicUsage &u = usage[t.name];
-                        if (u.oldestTimestampMs < 0 || p.timestamp < u.oldestTimestampMs)
-                            u.oldestTimestampMs = p.timestamp;
-                    }
+                TopicUsage &u = usage[o.topic];
+                if (u.oldestTimestampMs < 0 || o.timestamp < u.oldestTimestampMs)
+                    u.oldestTimestampMs = o.timestamp;
             }
             // Sizes: the largest replica of each partition, summed per topic.
             std::map<std::pair<std::string, int32_t>, int64_t> partitionSizes;
