@@ -1,7 +1,9 @@
 #include "sluiced/command_line.h"
 
+#include <algorithm>
 #include <charconv>
 
+#include "engine/broker/listeners.h"
 #include "engine/metadata/config_values.h"
 
 namespace sluice::daemon {
@@ -14,18 +16,20 @@ bool parse_int(const std::string& text, int64_t min, int64_t max, int64_t& out) 
     return ec == std::errc{} && ptr == text.data() + text.size() && out >= min && out <= max;
 }
 
-// listeners=PLAINTEXT://host:port → host and port.
-result<void> apply_listener(const std::string& listeners, broker::node_config& node) {
-    auto scheme = listeners.find("://");
-    std::string rest = scheme == std::string::npos ? listeners : listeners.substr(scheme + 3);
-    rest = rest.substr(0, rest.find(','));
-    auto colon = rest.rfind(':');
-    int64_t port = 0;
-    if (colon == std::string::npos || !parse_int(rest.substr(colon + 1), 0, 65535, port))
-        return bad("listeners: expected PLAINTEXT://host:port, got '" + listeners + "'");
-    if (colon > 0) node.host = rest.substr(0, colon);
-    node.port = static_cast<uint16_t>(port);
-    return {};
+// The listener clients use: the first one that is not a controller listener (listeners=PLAINTEXT://h:p,
+// CONTROLLER://h:p2 → h and p). The node binds the others itself.
+result<void> apply_listener(const metadata::config_values& values, broker::node_config& node) {
+    auto controllers = broker::split_config_list(values.get_string("controller.listener.names"));
+    auto listeners = broker::parse_listeners("listeners", values.get_string("listeners"),
+                                             values.get_string("listener.security.protocol.map"), controllers);
+    if (!listeners) return listeners.err();
+    for (const auto& l : listeners.value()) {
+        if (std::find(controllers.begin(), controllers.end(), l.name) != controllers.end()) continue;
+        if (!l.host.empty()) node.host = l.host;
+        node.port = l.port;
+        return {};
+    }
+    return bad("listeners: no listener for clients (every listener is in controller.listener.names)");
 }
 }  // namespace
 
@@ -78,7 +82,7 @@ result<command_line> parse_command_line(const std::vector<std::string>& args) {
     }
     if (cl.show_help) return cl;
     if (values.has("listeners"))
-        if (auto ok = apply_listener(values.get_string("listeners"), cl.node); !ok) return ok.err();
+        if (auto ok = apply_listener(values, cl.node); !ok) return ok.err();
     if (values.has("log.dirs")) cl.node.data_dir = values.get_string("log.dirs");
     if (values.has("node.id")) cl.node.node_id = static_cast<int32_t>(values.get_int("node.id"));
     else if (values.has("broker.id")) cl.node.node_id = static_cast<int32_t>(values.get_int("broker.id"));

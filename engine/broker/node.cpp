@@ -4,6 +4,7 @@
 
 #include "engine/broker/broker_context.h"
 #include "engine/broker/handlers/handler_registry.h"
+#include "engine/broker/listeners.h"
 #include "engine/broker/log_maintenance.h"
 #include "engine/broker/meta_properties.h"
 #include "engine/broker/offsets_topic.h"
@@ -46,10 +47,57 @@ struct node::state {
     std::unique_ptr<replica_manager> replicas;
     std::unique_ptr<broker_context> context;
     std::unique_ptr<net::tcp_server> server;
+    std::vector<std::unique_ptr<net::tcp_server>> other_listeners;  // e.g. CONTROLLER: same APIs, other port
     std::unique_ptr<log_maintenance> maintenance;
     std::thread thread;
     bool stopped = false;
 };
+
+namespace {
+
+// Binds every listener of `listeners` other than the client one the node was started on (KRaft's CONTROLLER
+// listener, say) with the same handler, then records what is really bound in `listeners` and, unless set,
+// `advertised.listeners`, so DescribeConfigs reports the ports in use rather than the configured 0 or 9092.
+result<void> bind_other_listeners(node::state& s, const node_config& config, const net::server_limits& limits) {
+    std::string client_name = "PLAINTEXT";
+    std::string bound = client_name + "://" + config.host + ":" + std::to_string(s.server->port());
+    if (s.values.has("listeners")) {
+        auto listeners = parse_listeners("listeners", s.values.get_string("listeners"),
+                                         s.values.get_string("listener.security.protocol.map"),
+                                         split_config_list(s.values.get_string("controller.listener.names")));
+        if (!listeners) return listeners.err();
+        bound.clear();
+        bool client_seen = false;
+        node::state* raw = &s;
+        for (const auto& l : listeners.value()) {
+            if (l.security_protocol != "PLAINTEXT")
+                return make_error(protocol::error_code::invalid_config,
+                                  "listener " + l.name + " uses " + l.security_protocol +
+                                      ", which this version of Sluice does not serve yet (PLAINTEXT only)");
+            std::string host = l.host.empty() ? "0.0.0.0" : l.host;
+            uint16_t port = 0;
+            if (!client_seen && l.port == config.port && (l.host.empty() || l.host == config.host)) {
+                client_seen = true;
+                port = s.server->port();
+            } else {
+                auto server = net::tcp_server::start(s.io, host, l.port, limits,
+                                                     [raw](net::connection_info& info, protocol::bytes frame) {
+                                                         return dispatch_request(*raw->context, info, std::move(frame));
+                                                     });
+                if (!server) return make_error(server.err().code, "listener " + l.name + ": " + server.err().message);
+                port = server.value()->port();
+                s.other_listeners.push_back(std::move(server.value()));
+            }
+            bound += (bound.empty() ? "" : ",") + l.name + "://" + l.host + ":" + std::to_string(port);
+        }
+    }
+    (void)s.values.set("listeners", bound);
+    if (!s.values.has("advertised.listeners") || s.values.get_string("advertised.listeners").empty())
+        (void)s.values.set("advertised.listeners", client_name + "://" + config.host + ":" + std::to_string(s.server->port()));
+    return {};
+}
+
+}  // namespace
 
 node::node(std::unique_ptr<state> s) : state_(std::move(s)) {}
 
@@ -119,6 +167,7 @@ result<std::unique_ptr<node>> node::start(node_config config) {
                                          });
     if (!server) return server.err();
     s->server = std::move(server.value());
+    if (auto bound = bind_other_listeners(*s, config, limits); !bound) return bound.err();
     s->context = std::make_unique<broker_context>(broker_context{s->io, config.node_id, config.host, s->server->port(),
                                                                  s->identity.cluster_id, s->values, *s->logs,
                                                                  *s->controller, *s->groups});
@@ -141,6 +190,7 @@ void node::stop() {
     asio::post(s->io, [s] {
         s->stopped = true;
         s->server->stop();
+        for (auto& other : s->other_listeners) other->stop();
         s->maintenance->stop();
         s->replicas->stop();
         s->groups->stop();
