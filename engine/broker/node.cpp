@@ -11,6 +11,7 @@
 #include "engine/broker/replica_manager.h"
 #include "engine/group/group_coordinator.h"
 #include "engine/metadata/controller.h"
+#include "engine/metadata/isr_change.h"
 #include "engine/net/tcp_server.h"
 
 namespace sluice::broker {
@@ -136,18 +137,15 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     log_manager* logs = s->logs.get();
     s->replicas = std::make_unique<replica_manager>(
         s->io, config.node_id, *s->logs, *s->controller, replication,
-        [controller, logs](const std::string& topic, int32_t index, const replication::isr_change& change) {
-            // The ISR change as a partition change record; a refused proposal is dropped so the next tick may
-            // propose again.
-            const auto* state = controller->image().find_topic(topic);
-            partition* p = logs->find(topic, index);
-            if (state == nullptr || p == nullptr) return;
-            metadata::partition_change_record record;
-            record.topic_id = state->id;
-            record.partition_id = index;
-            record.isr.emplace();
-            for (auto id : change.new_isr) record.isr->push_back(id.value());
-            if (auto proposed = controller->propose({record}); !proposed) p->abandon_isr_change();
+        [controller, logs, node_id = config.node_id](const std::string& topic, int32_t index,
+                                                    const replication::isr_change& change) {
+            // This node's controller commits the change (the checks AlterPartition applies, in one place); a
+            // refused one is dropped so that the next tick may propose again from the committed state.
+            metadata::isr_change_request request{node_id, change.epoch.value(), change.based_on.value(), {}};
+            for (auto id : change.new_isr) request.new_isr.push_back(id.value());
+            auto committed = metadata::commit_isr_change(*controller, topic, index, request);
+            if (!committed)
+                if (partition* p = logs->find(topic, index)) p->abandon_isr_change();
         });
     s->replicas->start();
 

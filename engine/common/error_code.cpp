@@ -221,6 +221,10 @@ std::string_view error_name(error_code code) {
             return "TRANSACTIONAL_ID_NOT_FOUND";
         case error_code::fetch_session_topic_id_error:
             return "FETCH_SESSION_TOPIC_ID_ERROR";
+        case error_code::ineligible_replica:
+            return "INELIGIBLE_REPLICA";
+        case error_code::new_leader_elected:
+            return "NEW_LEADER_ELECTED";
     }
     return "UNKNOWN";
 }

@@ -114,6 +114,8 @@ enum class error_code : int16_t {
     inconsistent_cluster_id = 104,
     transactional_id_not_found = 105,
     fetch_session_topic_id_error = 106,
+    ineligible_replica = 107,
+    new_leader_elected = 108,
 };
 
 // Kafka's upper-case name for a code, e.g. "NOT_ENOUGH_REPLICAS"; "UNKNOWN" for codes we do not list.

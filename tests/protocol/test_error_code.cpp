@@ -28,6 +28,8 @@ private slots:
         QTest::newRow("76") << error_code::unsupported_compression_type << "UNSUPPORTED_COMPRESSION_TYPE" << false;
         QTest::newRow("89") << error_code::throttling_quota_exceeded << "THROTTLING_QUOTA_EXCEEDED" << true;
         QTest::newRow("106") << error_code::fetch_session_topic_id_error << "FETCH_SESSION_TOPIC_ID_ERROR" << true;
+        QTest::newRow("107") << error_code::ineligible_replica << "INELIGIBLE_REPLICA" << false;
+        QTest::newRow("108") << error_code::new_leader_elected << "NEW_LEADER_ELECTED" << false;
         QTest::newRow("unlisted") << static_cast<error_code>(9999) << "UNKNOWN" << false;
     }
     void names_and_retriable() {

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "engine/broker/handlers/admin_handlers.h"
+#include "engine/broker/handlers/cluster_handlers.h"
 #include "engine/broker/handlers/group_handlers.h"
 #include "engine/broker/handlers/handlers.h"
 
@@ -63,6 +64,7 @@ const std::array handlers{
     handler_entry{api_key::list_groups, 0, 4, &adapt<list_groups_api, handle_list_groups>},
     handler_entry{api_key::delete_groups, 0, 2, &adapt<delete_groups_api, handle_delete_groups>},
     handler_entry{api_key::offset_delete, 0, 0, &adapt<offset_delete_api, handle_offset_delete>},
+    handler_entry{api_key::alter_partition, 0, 3, &adapt<alter_partition_api, handle_alter_partition>},
 };
 
 }  // namespace

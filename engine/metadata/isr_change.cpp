@@ -1,0 +1,65 @@
+#include "engine/metadata/isr_change.h"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/metadata/controller.h"
+
+namespace sluice::metadata {
+
+result<std::optional<partition_change_record>> check_isr_change(const metadata_image& image, const topic_state& topic,
+                                                                int32_t partition_index, const isr_change_request& change) {
+    using protocol::error_code;
+    auto it = topic.partitions.find(partition_index);
+    const std::string name = topic.name + "-" + std::to_string(partition_index);
+    if (it == topic.partitions.end())
+        return make_error(error_code::unknown_topic_or_partition, "No partition " + name + ".");
+    const partition_state& state = it->second;
+    if (change.broker_id != state.leader || change.leader_epoch < state.leader_epoch)
+        return make_error(error_code::fenced_leader_epoch, "Broker " + std::to_string(change.broker_id) +
+                                                                " is not the leader of " + name + " at epoch " +
+                                                                std::to_string(change.leader_epoch) + ".");
+    if (change.leader_epoch > state.leader_epoch)
+        return make_error(error_code::unknown_leader_epoch, "Leader epoch " + std::to_string(change.leader_epoch) +
+                                                                " of " + name + " is newer than the controller's.");
+    if (change.partition_epoch != state.partition_epoch)
+        return make_error(error_code::invalid_update_version,
+                          "Partition epoch " + std::to_string(change.partition_epoch) + " of " + name + " is not the current " +
+                              std::to_string(state.partition_epoch) + ".");
+    std::set<int32_t> seen;
+    for (int32_t id : change.new_isr) {
+        if (!seen.insert(id).second)
+            return make_error(error_code::invalid_request, "The new ISR of " + name + " lists broker " +
+                                                               std::to_string(id) + " twice.");
+        if (std::find(state.replicas.begin(), state.replicas.end(), id) == state.replicas.end() ||
+            !image.brokers().contains(id))
+            return make_error(error_code::ineligible_replica,
+                              "Broker " + std::to_string(id) + " is not an eligible replica of " + name + ".");
+    }
+    if (!seen.contains(state.leader))
+        return make_error(error_code::invalid_request, "The new ISR of " + name + " must contain its leader.");
+    std::vector<int32_t> sorted_new(change.new_isr), sorted_old(state.isr);
+    std::sort(sorted_new.begin(), sorted_new.end());
+    std::sort(sorted_old.begin(), sorted_old.end());
+    if (sorted_new == sorted_old) return std::optional<partition_change_record>{};
+    partition_change_record record;
+    record.topic_id = topic.id;
+    record.partition_id = partition_index;
+    record.isr = change.new_isr;
+    return std::optional<partition_change_record>{record};
+}
+
+result<partition_state> commit_isr_change(controller& c, const std::string& topic, int32_t partition_index,
+                                          const isr_change_request& change) {
+    const topic_state* state = c.image().find_topic(topic);
+    if (state == nullptr)
+        return make_error(protocol::error_code::unknown_topic_or_partition, "No topic " + topic + ".");
+    auto checked = check_isr_change(c.image(), *state, partition_index, change);
+    if (!checked) return checked.err();
+    if (checked.value())
+        if (auto proposed = c.propose({*checked.value()}); !proposed) return proposed.err();
+    // Look again: the proposal replaced the image's topic state.
+    return c.image().find_topic(topic)->partitions.at(partition_index);
+}
+
+}  // namespace sluice::metadata

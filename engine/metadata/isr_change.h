@@ -1,0 +1,37 @@
+// The controller's checks of an ISR change a partition leader asks for (AlterPartition, KIP-497), against
+// the metadata image, and the partition change record that commits it. Kafka's rules: the sender must be the
+// leader, at the current leader epoch (else FENCED_LEADER_EPOCH) and partition epoch (else
+// INVALID_UPDATE_VERSION); the new ISR must hold the leader and only replicas of the partition, and only
+// registered brokers (INELIGIBLE_REPLICA). Asking for the ISR the partition already has is answered with
+// the current state and no record.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/common/result.h"
+#include "engine/metadata/metadata_image.h"
+#include "engine/metadata/metadata_records.h"
+
+namespace sluice::metadata {
+
+struct isr_change_request {
+    int32_t broker_id = -1;  // the leader asking
+    int32_t leader_epoch = -1;
+    int32_t partition_epoch = -1;
+    std::vector<int32_t> new_isr;
+};
+
+// The record to propose, or nullopt when the ISR is already as asked; the error code says why it is refused.
+result<std::optional<partition_change_record>> check_isr_change(const metadata_image& image, const topic_state& topic,
+                                                                int32_t partition_index, const isr_change_request& change);
+
+class controller;
+
+// Checks the change against the controller's image and, when it changes anything, proposes its record.
+// Returns the partition's state afterwards (what AlterPartition answers with).
+result<partition_state> commit_isr_change(controller& c, const std::string& topic, int32_t partition_index,
+                                          const isr_change_request& change);
+
+}  // namespace sluice::metadata
