@@ -244,3 +244,20 @@ def main(test, extra_args=None):
         sys.exit(1)
     print(f"PASS {name} in {time.monotonic() - started:.1f} s", flush=True)
     sys.exit(0)
+
+
+def main_without_broker(test):
+    """Runs `test()` that starts its own processes (a cluster); prints one result line and exits 0 or 1."""
+    name = os.path.splitext(os.path.basename(sys.argv[0]))[0]
+    started = time.monotonic()
+    try:
+        test()
+    except TestFailure as e:
+        print(f"FAIL {name}: {e}", file=sys.stderr, flush=True)
+        sys.exit(1)
+    except Exception:
+        traceback.print_exc()
+        print(f"FAIL {name}: unexpected exception (see traceback above)", file=sys.stderr, flush=True)
+        sys.exit(1)
+    print(f"PASS {name} in {time.monotonic() - started:.1f} s", flush=True)
+    sys.exit(0)

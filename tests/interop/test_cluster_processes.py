@@ -1,0 +1,103 @@
+"""A three-process cluster: three `sluiced --config` processes with Kafka's KRaft properties.
+
+Metadata from every node lists the three brokers; a topic with replication factor 3 and
+min.insync.replicas=2 takes acks=all records from librdkafka (python3-confluent-kafka); kill -9 of a follower
+leaves the others producing and consuming (the ISR shrinks through the controller); the follower restarts,
+catches up and rejoins the ISR; at the end the three replicas' log files are byte-identical and a consumer
+reads every acknowledged record in order.
+"""
+
+import glob
+import os
+import signal
+import time
+
+from confluent_kafka.admin import AdminClient, NewTopic
+
+import confluent_util as cu
+from cluster_harness import bootstrap_of, kraft_cluster
+from harness import check, check_equal, log, main_without_broker, wait_until
+
+TOPIC = "replicated"
+PROPS = {"replica.lag.time.max.ms": "3000", "num.partitions": "1", "auto.create.topics.enable": "false"}
+
+
+def partition_state(bootstrap):
+    c = cu.consumer(bootstrap)
+    try:
+        t = c.list_topics(topic=TOPIC, timeout=10).topics.get(TOPIC)
+    finally:
+        c.close()
+    if t is None or t.error is not None or 0 not in t.partitions:
+        return None
+    p = t.partitions[0]
+    return p.leader, sorted(p.replicas), sorted(p.isrs)
+
+
+def brokers_seen(bootstrap):
+    c = cu.consumer(bootstrap)
+    try:
+        return len(c.list_topics(timeout=10).brokers)
+    finally:
+        c.close()
+
+
+def records(start, count):
+    return [{"key": b"k%06d" % i, "value": b"value-%06d" % i} for i in range(start, start + count)]
+
+
+def log_bytes(node):
+    files = sorted(glob.glob(os.path.join(node.data_dir, f"{TOPIC}-0", "*.log")))
+    data = b""
+    for f in files:
+        with open(f, "rb") as fh:
+            data += fh.read()
+    return data
+
+
+def test():
+    with kraft_cluster(3, PROPS) as nodes:
+        for node in nodes:
+            wait_until(lambda: brokers_seen(node.bootstrap) == 3, 30, f"node {node.node_id} to list 3 brokers")
+        log("every node lists 3 brokers")
+        boot = bootstrap_of(nodes)
+        admin = AdminClient({"bootstrap.servers": boot})
+        created = admin.create_topics([NewTopic(TOPIC, 1, 3, config={"min.insync.replicas": "2"})],
+                                      operation_timeout=30)
+        created[TOPIC].result(60)
+        state = wait_until(lambda: (lambda s: s if s and s[0] >= 0 and len(s[2]) == 3 else None)(partition_state(boot)),
+                           30, f"{TOPIC} to have a leader and 3 in-sync replicas")
+        log(f"{TOPIC}: leader {state[0]}, replicas {state[1]}, isr {state[2]}")
+
+        prod = cu.producer(boot)
+        cu.produce_all(prod, TOPIC, records(0, 500))
+        log("500 records acknowledged with acks=all by 3 replicas")
+
+        leader = state[0]
+        follower = next(n for n in nodes if n.node_id != leader)
+        follower.stop(signal.SIGKILL)
+        log(f"killed follower node {follower.node_id} with SIGKILL")
+        cu.produce_all(prod, TOPIC, records(500, 500), timeout=60)
+        after = partition_state(bootstrap_of(nodes))
+        check(after is not None and follower.node_id not in after[2],
+              f"the killed follower should have left the ISR: {after}")
+        log(f"500 more acknowledged with node {follower.node_id} down; isr now {after[2]}")
+
+        follower.start()
+        wait_until(lambda: (lambda s: s and len(s[2]) == 3)(partition_state(bootstrap_of(nodes))), 60,
+                   f"node {follower.node_id} to catch up and rejoin the ISR")
+        log(f"node {follower.node_id} rejoined the ISR")
+        cu.produce_all(prod, TOPIC, records(1000, 100))
+
+        got = cu.consume_range(bootstrap_of(nodes), TOPIC, 0, 1100)
+        check_equal([m.key() for m in got], [r["key"] for r in records(0, 1100)], "keys consumed in order")
+
+        def identical():
+            blobs = [log_bytes(n) for n in nodes]
+            return blobs[0] and all(b == blobs[0] for b in blobs)
+        wait_until(identical, 30, "the three replicas' log files to be byte-identical")
+        log(f"all three replicas hold the same {len(log_bytes(nodes[0]))} bytes")
+
+
+if __name__ == "__main__":
+    main_without_broker(test)
