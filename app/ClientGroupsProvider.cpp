@@ -155,7 +155,7 @@ void ClientGroupsProvider::readLagTimes(const sluice::client::cluster_snapshot &
         auto conn = client().broker(leader);
         if (!conn)
             continue;
-        auto version = conn.value()->pick_version(proto::api_key::fetch, 4, 11);
+        auto version = conn.value()->pick_version(proto::api_key::fetch);
         if (!version)
             continue;
         for (std::size_t round = 0;; ++round) {
@@ -277,7 +277,7 @@ result<std::vector<OffsetResetChange>> ClientGroupsProvider::planReset(const Off
             auto lconn = client().broker(leader);
             if (!lconn)
                 return lconn.err();
-            auto v = lconn.value()->pick_version(proto::api_key::list_offsets, 1, 5);
+            auto v = lconn.value()->pick_version(proto::api_key::list_offsets);
             if (!v)
                 return v.err();
             auto offsets = lconn.value()->send<proto::list_offsets_api>(req, v.value());

@@ -230,7 +230,7 @@ QFuture<QList<TopicUsage>> KafkaAdminService::describeTopicUsage(const QStringLi
                 auto conn = cluster.broker(leader);
                 if (!conn)
                     continue;
-                auto version = conn.value()->pick_version(protocol::api_key::list_offsets, 1, 5);
+                auto version = conn.value()->pick_version(protocol::api_key::list_offsets);
                 if (!version)
                     continue;
                 auto answer = conn.value()->send<protocol::list_offsets_api>(request, version.value());
@@ -251,7 +251,7 @@ QFuture<QList<TopicUsage>> KafkaAdminService::describeTopicUsage(const QStringLi
                 auto conn = cluster.broker(broker.node_id);
                 if (!conn)
                     continue;
-                auto version = conn.value()->pick_version(protocol::api_key::describe_log_dirs, 0, 2);
+                auto version = conn.value()->pick_version(protocol::api_key::describe_log_dirs);
                 if (!version)
                     continue;
                 protocol::describe_log_dirs_request request;

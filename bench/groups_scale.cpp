@@ -9,6 +9,7 @@
 // client: new connections) and warm (the same client again, as the app's next tick). Prints seconds per phase
 // and the requests each phase sends. Checks that the refresh saw every group, partition and the expected
 // lag; never asserts timing. Exits non-zero when the work did not complete.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -109,7 +110,7 @@ void commit_offsets(const config& c, client::cluster_client& cluster) {
     auto start = clock_type::now();
     take(cluster.brokers(), "Metadata (brokers)");
     auto* boot = take(cluster.broker(-1), "bootstrap connection");
-    auto fc_version = take(boot->pick_version(protocol::api_key::find_coordinator, 0, 4), "FindCoordinator version");
+    auto fc_version = take(boot->pick_version(protocol::api_key::find_coordinator), "FindCoordinator version");
     std::map<std::string, int32_t> coordinator;
     int find_requests = 0;
     if (fc_version >= 4) {
@@ -134,7 +135,7 @@ void commit_offsets(const config& c, client::cluster_client& cluster) {
     if (static_cast<int>(coordinator.size()) != c.groups) fail("FindCoordinator did not answer for every group");
     for (int g = 0; g < c.groups; ++g) {
         auto* conn = take(cluster.broker(coordinator.at(group_name(g))), "coordinator connection");
-        auto version = take(conn->pick_version(protocol::api_key::offset_commit, 2, 8), "OffsetCommit version");
+        auto version = take(conn->pick_version(protocol::api_key::offset_commit), "OffsetCommit version");
         protocol::offset_commit_request request;
         request.group_id = group_name(g);
         request.generation_id = -1;  // a group without members, as admin tools commit
@@ -174,8 +175,8 @@ struct request_model {
 
 request_model model_requests(const config& c, client::cluster_client& cluster, std::size_t brokers) {
     auto* boot = take(cluster.broker(-1), "bootstrap connection");
-    bool batched_find = take(boot->pick_version(protocol::api_key::find_coordinator, 0, 4), "version") >= 4;
-    bool batched_fetch = take(boot->pick_version(protocol::api_key::offset_fetch, 2, 8), "version") >= 8;
+    bool batched_find = take(boot->pick_version(protocol::api_key::find_coordinator), "version") >= 4;
+    bool batched_fetch = take(boot->pick_version(protocol::api_key::offset_fetch), "version") >= 8;
     int find = batched_find ? 1 : c.groups;  // one node: one coordinator for every group
     int fetch = batched_fetch ? static_cast<int>((c.groups + offset_fetch_batch - 1) / offset_fetch_batch) : c.groups;
     request_model m;
@@ -245,7 +246,8 @@ refresh_numbers refresh(const config& c, client::cluster_client& cluster, const 
 // For comparison: committed offsets read one group per request (OffsetFetch v7, as a client without v8 batching).
 double per_group_offset_fetch(const config& c, client::cluster_client& cluster) {
     auto* conn = take(cluster.broker(-1), "bootstrap connection");
-    auto version = take(conn->pick_version(protocol::api_key::offset_fetch, 2, 7), "OffsetFetch version");
+    // Capped at v7 on purpose: the last version without batching.
+    auto version = std::min<int16_t>(take(conn->pick_version(protocol::api_key::offset_fetch), "OffsetFetch version"), 7);
     auto start = clock_type::now();
     std::size_t partitions = 0;
     for (int g = 0; g < c.groups; ++g) {

@@ -23,7 +23,7 @@ admin_client::admin_client(std::string bootstrap, std::chrono::milliseconds time
 result<connection*> admin_client::controller() {
     auto boot = cluster_.broker(-1);
     if (!boot) return boot.err();
-    auto v = boot.value()->pick_version(api_key::metadata, 1, 9);
+    auto v = boot.value()->pick_version(api_key::metadata);
     if (!v) return v.err();
     protocol::metadata_request request;
     request.topics = std::vector<protocol::metadata_request::topic>{};  // no topics: just brokers and controller
@@ -53,7 +53,7 @@ result<int32_t> admin_client::leader_of(const std::string& topic, int32_t partit
 result<std::vector<item_result>> admin_client::create_topics(const std::vector<new_topic_spec>& topics, bool validate_only) {
     auto conn = controller();
     if (!conn) return conn.err();
-    auto v = conn.value()->pick_version(api_key::create_topics, 0, 4);
+    auto v = conn.value()->pick_version(api_key::create_topics);
     if (!v) return v.err();
     protocol::create_topics_request request;
     request.timeout_ms = static_cast<int32_t>(timeout_.count());
@@ -76,7 +76,7 @@ result<std::vector<item_result>> admin_client::create_topics(const std::vector<n
 result<std::vector<item_result>> admin_client::delete_topics(const std::vector<std::string>& names) {
     auto conn = controller();
     if (!conn) return conn.err();
-    auto v = conn.value()->pick_version(api_key::delete_topics, 0, 5);
+    auto v = conn.value()->pick_version(api_key::delete_topics);
     if (!v) return v.err();
     protocol::delete_topics_request request;
     request.topic_names = names;
@@ -92,7 +92,7 @@ result<std::vector<item_result>> admin_client::create_partitions(const std::map<
                                                                  bool validate_only) {
     auto conn = controller();
     if (!conn) return conn.err();
-    auto v = conn.value()->pick_version(api_key::create_partitions, 0, 3);
+    auto v = conn.value()->pick_version(api_key::create_partitions);
     if (!v) return v.err();
     protocol::create_partitions_request request;
     request.timeout_ms = static_cast<int32_t>(timeout_.count());
@@ -110,7 +110,7 @@ result<std::vector<resource_configs>> admin_client::describe_configs(const std::
                                                                      const std::vector<std::string>& keys) {
     auto conn = cluster_.broker(-1);
     if (!conn) return conn.err();
-    auto v = conn.value()->pick_version(api_key::describe_configs, 0, 4);
+    auto v = conn.value()->pick_version(api_key::describe_configs);
     if (!v) return v.err();
     protocol::describe_configs_request request;
     request.include_synonyms = include_synonyms;
@@ -143,7 +143,7 @@ result<std::vector<item_result>> admin_client::incremental_alter_configs(
     const std::vector<std::pair<config_resource, std::vector<config_alteration>>>& changes, bool validate_only) {
     auto conn = controller();
     if (!conn) return conn.err();
-    auto v = conn.value()->pick_version(api_key::incremental_alter_configs, 0, 1);
+    auto v = conn.value()->pick_version(api_key::incremental_alter_configs);
     if (!v) return v.err();
     protocol::incremental_alter_configs_request request;
     request.validate_only = validate_only;
@@ -164,7 +164,7 @@ result<std::vector<item_result>> admin_client::alter_configs(
     const std::vector<std::pair<config_resource, std::map<std::string, std::string>>>& configs, bool validate_only) {
     auto conn = controller();
     if (!conn) return conn.err();
-    auto v = conn.value()->pick_version(api_key::alter_configs, 0, 2);
+    auto v = conn.value()->pick_version(api_key::alter_configs);
     if (!v) return v.err();
     protocol::alter_configs_request request;
     request.validate_only = validate_only;
@@ -197,7 +197,7 @@ result<std::vector<partition_low_watermark>> admin_client::delete_records(const 
     for (auto& [leader, request] : by_leader) {
         auto conn = cluster_.broker(leader);
         if (!conn) return conn.err();
-        auto v = conn.value()->pick_version(api_key::delete_records, 0, 2);
+        auto v = conn.value()->pick_version(api_key::delete_records);
         if (!v) return v.err();
         auto response = conn.value()->send<protocol::delete_records_api>(request, v.value());
         if (!response) return response.err();
@@ -211,7 +211,7 @@ result<cluster_description> admin_client::describe_cluster() {
     auto conn = cluster_.broker(-1);
     if (!conn) return conn.err();
     cluster_description out;
-    if (auto v = conn.value()->pick_version(api_key::describe_cluster, 0, 0); v) {
+    if (auto v = conn.value()->pick_version(api_key::describe_cluster); v) {
         auto response = conn.value()->send<protocol::describe_cluster_api>({}, v.value());
         if (!response) return response.err();
         if (response->error_code != 0)
@@ -234,7 +234,7 @@ result<std::vector<log_dir_partition>> admin_client::describe_log_dirs(int32_t n
     (void)cluster_.snapshot();  // learns the brokers' addresses
     auto conn = cluster_.broker(node_id);
     if (!conn) return conn.err();
-    auto v = conn.value()->pick_version(api_key::describe_log_dirs, 0, 2);
+    auto v = conn.value()->pick_version(api_key::describe_log_dirs);
     if (!v) return v.err();
     protocol::describe_log_dirs_request request;
     if (!topics.empty()) {

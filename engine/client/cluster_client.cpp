@@ -37,7 +37,7 @@ result<connection*> cluster_client::broker(int32_t node_id) {
 result<cluster_snapshot> cluster_client::snapshot() {
     auto boot = broker(-1);
     if (!boot) return boot.err();
-    auto version = boot.value()->pick_version(protocol::api_key::metadata, 1, 9);
+    auto version = boot.value()->pick_version(protocol::api_key::metadata);
     if (!version) return version.err();
     protocol::metadata_request request;  // null topic list: all topics
     request.allow_auto_topic_creation = false;
@@ -83,7 +83,7 @@ result<cluster_snapshot> cluster_client::snapshot() {
     for (auto& [leader, request] : by_leader) {
         auto conn = broker(leader);
         if (!conn) continue;  // offsets stay unknown (-1); the snapshot still shows the topology
-        auto v = conn.value()->pick_version(protocol::api_key::list_offsets, 1, 5);
+        auto v = conn.value()->pick_version(protocol::api_key::list_offsets);
         if (!v) continue;
         for (int64_t which : {protocol::latest_timestamp, protocol::earliest_timestamp}) {
             for (auto& t : request.topics)
@@ -110,7 +110,7 @@ result<int64_t> cluster_client::produce(const std::string& topic, int32_t partit
     auto boot = broker(-1);
     if (!boot) return boot.err();
     // Metadata for the topic (auto-creating it where the cluster allows) tells us the partition leader.
-    auto mv = boot.value()->pick_version(protocol::api_key::metadata, 1, 9);
+    auto mv = boot.value()->pick_version(protocol::api_key::metadata);
     if (!mv) return mv.err();
     protocol::metadata_request mreq;
     mreq.topics = std::vector<protocol::metadata_request::topic>{{{}, topic}};
@@ -132,7 +132,7 @@ result<int64_t> cluster_client::produce(const std::string& topic, int32_t partit
     for (std::size_t i = 0; i < numbered.size(); ++i) numbered[i].offset = static_cast<int64_t>(i);
     auto batch = protocol::build_batch({.codec = codec}, numbered);
     if (!batch) return batch.err();
-    auto pv = conn.value()->pick_version(protocol::api_key::produce, 3, 8);
+    auto pv = conn.value()->pick_version(protocol::api_key::produce);
     if (!pv) return pv.err();
     protocol::produce_request req;
     req.acks = acks;
@@ -152,7 +152,7 @@ result<int64_t> cluster_client::produce(const std::string& topic, int32_t partit
 result<std::vector<broker_info>> cluster_client::brokers() {
     auto boot = broker(-1);
     if (!boot) return boot.err();
-    auto version = boot.value()->pick_version(protocol::api_key::metadata, 1, 9);
+    auto version = boot.value()->pick_version(protocol::api_key::metadata);
     if (!version) return version.err();
     protocol::metadata_request request;
     request.topics = std::vector<protocol::metadata_request::topic>{};  // no topics, just the brokers

@@ -1,66 +1,54 @@
-// A blocking Kafka connection for worker threads: connects, negotiates API versions with ApiVersions, and
-// sends typed requests with a deadline. Never blocks forever: every call ends by its timeout.
+// A blocking Kafka connection for worker threads: a thin wrapper that owns one io_context and runs an
+// async_connection on it until each call completes. Never blocks forever: every call ends by its timeout.
 #pragma once
 #include <chrono>
-#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
-#include "engine/common/asio.h"
-#include "engine/common/result.h"
-#include "engine/protocol/header.h"
-#include "engine/protocol/schema.h"
+#include "engine/client/async_connection.h"
 
 namespace sluice::client {
 
-struct version_range {
-    int16_t min = 0;
-    int16_t max = 0;
-};
-
 class connection {
 public:
-    // host:port, e.g. "127.0.0.1:9092".
+    // host:port, e.g. "127.0.0.1:9092". `timeout` bounds connecting and each request.
     static result<std::unique_ptr<connection>> open(const std::string& address, std::chrono::milliseconds timeout,
                                                     std::string client_id = "sluice");
-    connection(const std::string& client_id, std::chrono::milliseconds timeout);
+    connection(const std::string& client_id, std::chrono::milliseconds timeout);  // unconnected; use open()
     ~connection();
+    connection(const connection&) = delete;
+    connection& operator=(const connection&) = delete;
 
-    // The version to speak: the highest both sides support, capped at `ours_max`; error if no overlap.
-    result<int16_t> pick_version(protocol::api_key key, int16_t ours_min, int16_t ours_max) const;
+    // The version to speak: the highest both the broker and client_versions() allow; error if no overlap.
+    result<int16_t> pick_version(protocol::api_key key) const;
 
-    // Sends a request and waits for its response (no response is read when `expect_response` is false).
+    // Sends a request and waits for its response, at most the connection's timeout.
     template <class Api>
     result<typename Api::response> send(const typename Api::request& request, int16_t version) {
-        const auto* api = protocol::find_api(static_cast<int16_t>(Api::key));
-        protocol::codec_context context{version, protocol::is_flexible(*api, version)};
-        protocol::bytes body;
-        protocol::encode_message(request, context, body);
-        auto reply = round_trip(static_cast<int16_t>(Api::key), version, body, true);
-        if (!reply) return reply.err();
-        typename Api::response response;
-        if (!protocol::decode_message(response, reply.value(), context))
-            return make_error(protocol::error_code::corrupt_message,
-                              std::string("malformed ") + std::string(api->name) + " response");
-        return response;
+        if (!async_) return not_connected();
+        std::optional<result<typename Api::response>> out;
+        run(store(async_->send<Api>(request, version, timeout_), out));
+        if (!out) return not_connected();
+        return std::move(*out);
     }
 
     const std::string& address() const { return address_; }
 
 private:
-    result<void> connect(const std::string& address);
-    result<protocol::bytes> round_trip(int16_t key, int16_t version, const protocol::bytes& body, bool expect_response);
-    result<void> negotiate_versions();
-    // Runs the io_context until `done` or the deadline; closes the socket on timeout.
-    bool run_until(const bool& done);
+    template <class T>
+    static awaitable<void> store(awaitable<T> op, std::optional<T>& out) {
+        out.emplace(co_await std::move(op));
+    }
+    // Runs `op` on io_ until it finishes (its own deadline bounds it).
+    void run(awaitable<void> op);
+    error not_connected() const;
 
-    asio::io_context io_;
-    tcp::socket socket_{io_};
+    asio::io_context io_;  // first: outlives async_
+    std::unique_ptr<async_connection> async_;
     std::string client_id_;
     std::string address_;
     std::chrono::milliseconds timeout_;
-    int32_t next_correlation_id_ = 1;
-    std::map<int16_t, version_range> broker_versions_;
 };
 
 }  // namespace sluice::client

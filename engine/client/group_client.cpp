@@ -71,7 +71,7 @@ result<std::map<std::string, int32_t>> group_client::coordinators(const std::vec
     if (auto brokers = cluster_.brokers(); !brokers) return brokers.err();
     auto boot = cluster_.broker(-1);
     if (!boot) return boot.err();
-    auto version = boot.value()->pick_version(protocol::api_key::find_coordinator, 0, 4);
+    auto version = boot.value()->pick_version(protocol::api_key::find_coordinator);
     if (!version) return version.err();
     protocol::find_coordinator_request request;
     if (version.value() >= 4) {
@@ -101,7 +101,7 @@ result<std::vector<group_listing>> group_client::list_groups() {
     for (const auto& b : brokers.value()) {
         auto conn = cluster_.broker(b.node_id);
         if (!conn) return conn.err();
-        auto version = conn.value()->pick_version(protocol::api_key::list_groups, 0, 4);
+        auto version = conn.value()->pick_version(protocol::api_key::list_groups);
         if (!version) return version.err();
         auto response = conn.value()->send<protocol::list_groups_api>({}, version.value());
         if (!response) return response.err();
@@ -122,7 +122,7 @@ result<std::vector<group_description>> group_client::describe_groups(const std::
     for (auto& [node, request] : by_node) {
         auto conn = cluster_.broker(node);
         if (!conn) return conn.err();
-        auto version = conn.value()->pick_version(protocol::api_key::describe_groups, 0, 5);
+        auto version = conn.value()->pick_version(protocol::api_key::describe_groups);
         if (!version) return version.err();
         auto response = conn.value()->send<protocol::describe_groups_api>(request, version.value());
         if (!response) return response.err();
@@ -166,7 +166,7 @@ result<std::map<std::string, std::vector<committed_position>>> group_client::com
         auto conn = cluster_.broker(node);
         if (!conn) return conn.err();
         // v2+ is needed for "all partitions" (null topics); v8 fetches many groups in one request.
-        auto version = conn.value()->pick_version(protocol::api_key::offset_fetch, 2, 8);
+        auto version = conn.value()->pick_version(protocol::api_key::offset_fetch);
         if (!version) return version.err();
         if (version.value() >= 8) {
             constexpr std::size_t batch = 500;
@@ -220,7 +220,7 @@ result<void> group_client::reset_offsets(const std::string& group_id, const std:
     if (!coordinators) return coordinators.err();
     auto conn = cluster_.broker(coordinators.value().at(group_id));
     if (!conn) return conn.err();
-    auto version = conn.value()->pick_version(protocol::api_key::offset_commit, 2, 8);
+    auto version = conn.value()->pick_version(protocol::api_key::offset_commit);
     if (!version) return version.err();
     protocol::offset_commit_request request;
     request.group_id = group_id;

@@ -349,7 +349,7 @@ private slots:
     void client_negotiates() {
         auto conn = client::connection::open("127.0.0.1:" + std::to_string(port_), std::chrono::seconds(10));
         QVERIFY2(conn.ok(), conn.ok() ? "" : conn.err().message.c_str());
-        auto v = conn.value()->pick_version(api_key::fetch, 0, 11);
+        auto v = conn.value()->pick_version(api_key::fetch);
         QVERIFY(v.ok());
         QCOMPARE(v.value(), int16_t{11});
         auto m = conn.value()->send<metadata_api>(metadata_request{}, 9);

@@ -76,7 +76,7 @@ std::optional<QString> commit(sluice::client::connection &conn, const std::strin
         p.committed_offset = offset;
         request.topics.back().partitions.push_back(p);
     }
-    auto version = conn.pick_version(proto::api_key::offset_commit, 2, 8);
+    auto version = conn.pick_version(proto::api_key::offset_commit);
     if (!version)
         return QString::fromStdString(version.err().message);
     auto response = conn.send<proto::offset_commit_api>(request, version.value());
@@ -98,7 +98,7 @@ struct Membership
 // Joins `group` as the only member (leader), assigns it both partitions of orders, and syncs.
 sluice::result<Membership> joinAndSync(sluice::client::connection &conn, const std::string &group)
 {
-    auto jv = conn.pick_version(proto::api_key::join_group, 1, 7);
+    auto jv = conn.pick_version(proto::api_key::join_group);
     if (!jv)
         return jv.err();
     proto::join_group_request join;
@@ -120,7 +120,7 @@ sluice::result<Membership> joinAndSync(sluice::client::connection &conn, const s
         return sluice::make_error(static_cast<proto::error_code>(joined->error_code), "join failed");
     Membership m{joined->member_id, joined->generation_id};
 
-    auto sv = conn.pick_version(proto::api_key::sync_group, 0, 5);
+    auto sv = conn.pick_version(proto::api_key::sync_group);
     if (!sv)
         return sv.err();
     proto::sync_group_request sync;
