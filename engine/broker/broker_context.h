@@ -2,9 +2,9 @@
 #pragma once
 #include <string>
 
-#include "engine/common/clock.h"
 #include "engine/broker/log_manager.h"
 #include "engine/common/asio.h"
+#include "engine/common/clock.h"
 #include "engine/metadata/config_values.h"
 #include "engine/net/request_handler.h"
 #include "engine/protocol/header.h"
@@ -15,16 +15,17 @@ class group_coordinator;
 
 namespace sluice::broker {
 
+// Built once the node's components exist, so every reference is valid for the node's lifetime.
 struct broker_context {
     asio::io_context& io;
     int32_t node_id;
     std::string advertised_host;
-    int32_t advertised_port;
+    int32_t advertised_port;  // the port really bound (a listener on port 0 picks one)
     std::string cluster_id;
     metadata::config_values& config;
     log_manager& logs;
-    group::group_coordinator* groups = nullptr;  // this node's group coordinator (set by node::start)
-    metadata::controller* controller = nullptr;  // topics, partitions, configs: the metadata image and its writer
+    metadata::controller& controller;  // topics, partitions, configs: the metadata image and its writer
+    group::group_coordinator& groups;  // this node's group coordinator
 };
 
 // One request as a handler sees it.

@@ -31,7 +31,7 @@ public:
     // Stops accepting, closes connections, flushes logs and joins the thread. Idempotent.
     void stop();
 
-    struct state;  // io_context, listener, logs, controller, coordinator: private to node.cpp
+    struct state;  // the components the node wires together (node.cpp)
     explicit node(std::unique_ptr<state> s);  // use start()
 
 private:

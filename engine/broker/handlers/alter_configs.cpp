@@ -13,7 +13,7 @@ awaitable<std::optional<protocol::alter_configs_response>> handle_alter_configs(
         out.resource_name = r.resource_name;
         std::vector<metadata::config_change> changes;
         for (const auto& c : r.configs) changes.push_back({c.name, protocol::alter_config_op::set, c.value});
-        auto ok = ctx.broker.controller->alter_configs(r.resource_type, r.resource_name, changes, false, request.validate_only);
+        auto ok = ctx.broker.controller.alter_configs(r.resource_type, r.resource_name, changes, false, request.validate_only);
         if (!ok) {
             out.error_code = static_cast<int16_t>(ok.err().code);
             out.error_message = ok.err().message;

@@ -14,7 +14,7 @@ awaitable<std::optional<protocol::create_partitions_response>> handle_create_par
             assignments.emplace();
             for (const auto& a : *t.assignments) assignments->push_back(a.broker_ids);
         }
-        if (auto ok = ctx.broker.controller->create_partitions(t.name, t.count, assignments, request.validate_only); !ok) {
+        if (auto ok = ctx.broker.controller.create_partitions(t.name, t.count, assignments, request.validate_only); !ok) {
             out.error_code = static_cast<int16_t>(ok.err().code);
             out.error_message = ok.err().message;
         }

@@ -38,7 +38,7 @@ awaitable<std::optional<protocol::create_topics_response>> handle_create_topics(
             continue;
         }
         for (const auto& c : t.configs) topic.configs.emplace_back(c.name, c.value);
-        auto created = ctx.broker.controller->create_topic(topic, request.validate_only);
+        auto created = ctx.broker.controller.create_topic(topic, request.validate_only);
         if (!created) fail(created.err());
     }
     co_return response;

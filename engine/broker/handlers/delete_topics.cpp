@@ -9,7 +9,7 @@ awaitable<std::optional<protocol::delete_topics_response>> handle_delete_topics(
     for (const auto& name : request.topic_names) {
         auto& out = response.responses.emplace_back();
         out.name = name;
-        if (auto deleted = ctx.broker.controller->delete_topic(name); !deleted) {
+        if (auto deleted = ctx.broker.controller.delete_topic(name); !deleted) {
             out.error_code = static_cast<int16_t>(deleted.err().code);
             out.error_message = deleted.err().message;
         }

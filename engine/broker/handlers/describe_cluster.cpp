@@ -7,8 +7,8 @@ awaitable<std::optional<protocol::describe_cluster_response>> handle_describe_cl
     request_context& ctx, protocol::describe_cluster_request&) {
     protocol::describe_cluster_response response;
     response.cluster_id = ctx.broker.cluster_id;
-    response.controller_id = ctx.broker.controller->node_id();
-    for (const auto& [id, b] : ctx.broker.controller->image().brokers()) response.brokers.push_back({b.id, b.host, b.port, b.rack});
+    response.controller_id = ctx.broker.controller.node_id();
+    for (const auto& [id, b] : ctx.broker.controller.image().brokers()) response.brokers.push_back({b.id, b.host, b.port, b.rack});
     co_return response;
 }
 

@@ -51,7 +51,7 @@ bool wanted(const protocol::describe_configs_request::resource& r, std::string_v
 awaitable<std::optional<protocol::describe_configs_response>> handle_describe_configs(
     request_context& ctx, protocol::describe_configs_request& request) {
     protocol::describe_configs_response response;
-    auto sources = ctx.broker.controller->sources();
+    auto sources = ctx.broker.controller.sources();
     for (const auto& r : request.resources) {
         auto& out = response.results.emplace_back();
         out.resource_type = r.resource_type;
@@ -65,7 +65,7 @@ awaitable<std::optional<protocol::describe_configs_response>> handle_describe_co
                 fail(valid.err().code, valid.err().message);
                 continue;
             }
-            if (!ctx.broker.controller->image().find_topic(r.resource_name)) {
+            if (!ctx.broker.controller.image().find_topic(r.resource_name)) {
                 fail(protocol::error_code::unknown_topic_or_partition, "Topic " + r.resource_name + " does not exist");
                 continue;
             }
@@ -75,7 +75,7 @@ awaitable<std::optional<protocol::describe_configs_response>> handle_describe_co
         } else if (r.resource_type == protocol::resource_type_broker) {
             if (r.resource_name.empty()) {
                 // The cluster-wide dynamic defaults only, as Kafka answers for the default broker resource.
-                auto& dynamic = ctx.broker.controller->image().broker_configs();
+                auto& dynamic = ctx.broker.controller.image().broker_configs();
                 if (auto it = dynamic.find(""); it != dynamic.end())
                     for (const auto& [name, value] : it->second) {
                         const auto* def = metadata::find_config(name, metadata::config_scope::broker);

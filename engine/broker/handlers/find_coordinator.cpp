@@ -16,7 +16,7 @@ awaitable<std::optional<protocol::find_coordinator_response>> handle_find_coordi
         if (request.key_type != protocol::coordinator_key_group) {
             c.error_code = static_cast<int16_t>(error_code::coordinator_not_available);
             c.error_message = "transactions are not supported by this broker";
-        } else if (auto ready = ctx.broker.groups->ensure_offsets_topic(); !ready) {
+        } else if (auto ready = ctx.broker.groups.ensure_offsets_topic(); !ready) {
             c.error_code = static_cast<int16_t>(error_code::coordinator_not_available);
             c.error_message = ready.err().message;
         } else {

@@ -15,22 +15,22 @@ std::string client_host(const net::connection_info& connection) {
 awaitable<std::optional<protocol::join_group_response>> handle_join_group(request_context& ctx,
                                                                           protocol::join_group_request& request) {
     group::client_identity client{ctx.header.client_id.value_or(""), client_host(ctx.connection)};
-    co_return co_await ctx.broker.groups->join(request, ctx.version(), client);
+    co_return co_await ctx.broker.groups.join(request, ctx.version(), client);
 }
 
 awaitable<std::optional<protocol::sync_group_response>> handle_sync_group(request_context& ctx,
                                                                           protocol::sync_group_request& request) {
-    co_return co_await ctx.broker.groups->sync(request, ctx.version());
+    co_return co_await ctx.broker.groups.sync(request, ctx.version());
 }
 
 awaitable<std::optional<protocol::heartbeat_response>> handle_heartbeat(request_context& ctx,
                                                                         protocol::heartbeat_request& request) {
-    co_return ctx.broker.groups->heartbeat(request);
+    co_return ctx.broker.groups.heartbeat(request);
 }
 
 awaitable<std::optional<protocol::leave_group_response>> handle_leave_group(request_context& ctx,
                                                                             protocol::leave_group_request& request) {
-    co_return ctx.broker.groups->leave(request, ctx.version());
+    co_return ctx.broker.groups.leave(request, ctx.version());
 }
 
 }  // namespace sluice::broker

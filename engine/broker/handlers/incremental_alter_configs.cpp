@@ -26,7 +26,7 @@ awaitable<std::optional<protocol::alter_configs_response>> handle_incremental_al
             changes.push_back({c.name, static_cast<protocol::alter_config_op>(c.config_operation), c.value});
         }
         if (bad_op) continue;
-        if (auto ok = ctx.broker.controller->alter_configs(r.resource_type, r.resource_name, changes, true, request.validate_only); !ok)
+        if (auto ok = ctx.broker.controller.alter_configs(r.resource_type, r.resource_name, changes, true, request.validate_only); !ok)
             fail(ok.err());
     }
     co_return response;

@@ -27,14 +27,14 @@ protocol::metadata_response::topic describe_topic(const metadata::topic_state& s
 
 awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_context& ctx,
                                                                       protocol::metadata_request& request) {
-    const auto& image = ctx.broker.controller->image();
+    const auto& image = ctx.broker.controller.image();
     protocol::metadata_response response;
     for (const auto& [id, b] : image.brokers())
         response.brokers.push_back({b.id, b.host, b.port, b.rack});
     if (response.brokers.empty())
         response.brokers.push_back({ctx.broker.node_id, ctx.broker.advertised_host, ctx.broker.advertised_port, std::nullopt});
     response.cluster_id = ctx.broker.cluster_id;
-    response.controller_id = ctx.broker.controller->node_id();
+    response.controller_id = ctx.broker.controller.node_id();
 
     // v0 has no null list: there an empty list means "all topics".
     bool all_topics = !request.topics || (ctx.version() == 0 && request.topics->empty());
@@ -42,7 +42,7 @@ awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_co
         for (const auto& [name, state] : image.topics()) response.topics.push_back(describe_topic(state));
         co_return response;
     }
-    auto sources = ctx.broker.controller->sources();
+    auto sources = ctx.broker.controller.sources();
     bool may_create = (ctx.version() < 4 || request.allow_auto_topic_creation) &&
                       ctx.broker.config.get_bool("auto.create.topics.enable");
     for (const auto& wanted : *request.topics) {

@@ -35,7 +35,7 @@ void stamp_log_append_time(protocol::bytes& records, int64_t now_ms) {
 
 // acks=all needs at least min.insync.replicas replicas in the partition's ISR.
 result<void> check_min_isr(request_context& ctx, const std::string& topic, int32_t index, const topic_policy& policy) {
-    const auto* state = ctx.broker.controller->image().find_topic(topic);
+    const auto* state = ctx.broker.controller.image().find_topic(topic);
     if (!state) return {};
     auto it = state->partitions.find(index);
     if (it == state->partitions.end()) return {};
