@@ -7,7 +7,7 @@
 #include <variant>
 #include <vector>
 
-#include "engine/protocol/error_code.h"
+#include "engine/common/error_code.h"
 #include "engine/raft/log_entry.h"
 #include "engine/raft/types.h"
 
