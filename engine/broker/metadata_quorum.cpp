@@ -118,6 +118,13 @@ void metadata_quorum::stop() {
     proposals_.clear();
 }
 
+bool metadata_quorum::resign_for_shutdown() {
+    if (!*alive_ || single_voter() || !is_leader()) return false;
+    node_->resign(now());
+    after_event();
+    return true;
+}
+
 awaitable<void> metadata_quorum::tick_loop() {
     auto alive = alive_;
     while (*alive) {

@@ -58,6 +58,9 @@ public:
     result<void> start();
     // Stops ticking and sending, closes the peer connections, fails pending proposals. Call on the io thread.
     void stop();
+    // Before stop(): a leader with other voters resigns (EndQuorumEpoch, most caught-up successor first).
+    // Returns whether it did, i.e. whether the io_context should run a little longer to send that.
+    bool resign_for_shutdown();
 
     // Leader only: appends the payloads and completes once they are committed and applied (the commit
     // handler has run for them) with the offset of the last one. NOT_CONTROLLER when this node does not lead

@@ -206,19 +206,33 @@ result<std::unique_ptr<node>> node::start(node_config config) {
 uint16_t node::port() const { return state_->server->port(); }
 const std::string& node::cluster_id() const { return state_->identity.cluster_id; }
 
+namespace {
+// On the io thread: a leader of a multi-voter quorum first resigns (EndQuorumEpoch to the others, so they
+// elect a successor at once instead of after the fetch timeout) and gives that a moment to leave; then the
+// components stop.
+awaitable<void> shut_down(node::state* s) {
+    if (s->quorum->resign_for_shutdown()) {
+        asio::steady_timer grace(s->io, std::chrono::milliseconds(200));
+        boost::system::error_code ec;
+        co_await grace.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    }
+    s->writer->stop();
+    s->quorum->stop();
+    s->server->stop();
+    s->maintenance->stop();
+    s->groups->stop();
+    s->logs->flush_all();
+    s->io.stop();
+}
+}  // namespace
+
 void node::stop() {
     if (!state_ || state_->stopped) return;
     state* s = state_.get();
     s->maintenance->cancel_cleaning();  // a long compaction build gives up rather than delay the stop
     asio::post(s->io, [s] {
         s->stopped = true;
-        s->writer->stop();
-        s->quorum->stop();
-        s->server->stop();
-        s->maintenance->stop();
-        s->groups->stop();
-        s->logs->flush_all();
-        s->io.stop();
+        asio::co_spawn(s->io, shut_down(s), asio::detached);
     });
     if (s->thread.joinable()) s->thread.join();
     s->maintenance->join();
