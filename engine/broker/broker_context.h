@@ -15,6 +15,9 @@ class group_coordinator;
 
 namespace sluice::broker {
 
+class metadata_quorum;
+class metadata_writer;
+
 // Built once the node's components exist, so every reference is valid for the node's lifetime.
 struct broker_context {
     asio::io_context& io;
@@ -26,6 +29,8 @@ struct broker_context {
     log_manager& logs;
     metadata::controller& controller;  // topics, partitions, configs: the metadata image and its writer
     group::group_coordinator& groups;  // this node's group coordinator
+    metadata_quorum& quorum;           // this node's voter of the metadata quorum
+    metadata_writer& writer;           // admin changes: on the quorum leader, committed before answering
 };
 
 // One request as a handler sees it.

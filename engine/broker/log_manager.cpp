@@ -36,9 +36,10 @@ result<void> log_manager::create_topic(const std::string& name, int32_t partitio
     topic.name = name;
     topic.num_partitions = partitions;
     topic.configs = std::move(configs);
-    auto created = controller_.create_topic(topic, false);
-    if (!created) return created.err();
-    return {};
+    if (controller_.image().find_topic(name))
+        return make_error(protocol::error_code::topic_already_exists, "Topic '" + name + "' already exists.");
+    if (!creator_) return make_error(protocol::error_code::not_controller, "no controller to create topics with");
+    return creator_(std::move(topic));
 }
 
 partition* log_manager::find(const std::string& topic, int32_t index) {
@@ -127,7 +128,8 @@ void log_manager::on_metadata(const metadata::metadata_image& image, std::span<c
             const auto* topic = image.find_topic(p->topic_id);
             if (!topic || std::find(p->replicas.begin(), p->replicas.end(), controller_.node_id()) == p->replicas.end())
                 continue;
-            if (auto opened = open_partition(topic->name, p->partition_id, true, now_ms); !opened)
+            // A replayed record's partition files are its own (kept); a new partition starts empty.
+            if (auto opened = open_partition(topic->name, p->partition_id, !controller_.replaying(), now_ms); !opened)
                 std::cerr << "sluice: cannot open the log of " << topic->name << "-" << p->partition_id << ": "
                           << opened.err().message << "\n";
         } else if (const auto* c = std::get_if<metadata::config_record>(&record)) {

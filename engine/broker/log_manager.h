@@ -3,6 +3,7 @@
 // (topic override > dynamic broker config > server.properties > Kafka default), re-applied on every change.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -33,8 +34,11 @@ public:
     // follows the controller's changes. Directories the image does not know are left alone.
     result<void> load_existing(int64_t now_ms);
     // Creates a topic through the controller (replication factor: default.replication.factor), for the
-    // auto-create path and internal topics; TOPIC_ALREADY_EXISTS if it is there.
+    // auto-create path and internal topics; TOPIC_ALREADY_EXISTS if it is there. The node decides how (the
+    // topic creator): at once on a quorum of one, else asynchronously with LEADER_NOT_AVAILABLE meanwhile.
     result<void> create_topic(const std::string& name, int32_t partitions, int64_t now_ms, topic_configs configs = {});
+    using topic_creator = std::function<result<void>(metadata::new_topic)>;
+    void set_topic_creator(topic_creator creator) { creator_ = std::move(creator); }
 
     bool has_topic(const std::string& name) const { return controller_.image().find_topic(name) != nullptr; }
     partition* find(const std::string& topic, int32_t index);
@@ -79,6 +83,7 @@ private:
     metadata::controller& controller_;
     std::map<std::string, std::map<int32_t, std::unique_ptr<partition>>> topics_;
     std::map<std::string, topic_policy> policies_;
+    topic_creator creator_;
 };
 
 }  // namespace sluice::broker

@@ -1,17 +1,21 @@
 #include "engine/broker/node.h"
 
+#include <iostream>
 #include <thread>
 
 #include "engine/broker/broker_context.h"
 #include "engine/broker/handlers/handler_registry.h"
+#include "engine/broker/isr_updater.h"
 #include "engine/broker/listeners.h"
 #include "engine/broker/log_maintenance.h"
 #include "engine/broker/meta_properties.h"
+#include "engine/broker/metadata_quorum.h"
+#include "engine/broker/metadata_writer.h"
 #include "engine/broker/offsets_topic.h"
 #include "engine/broker/replica_manager.h"
 #include "engine/group/group_coordinator.h"
 #include "engine/metadata/controller.h"
-#include "engine/metadata/isr_change.h"
+#include "engine/metadata/metadata_log.h"
 #include "engine/net/tcp_server.h"
 
 namespace sluice::broker {
@@ -31,6 +35,70 @@ group::coordinator_config group_defaults(const metadata::config_values& v) {
     return cfg;
 }
 
+// The voters from controller.quorum.voters; without it this node alone, at its own listener.
+result<std::vector<quorum_voter>> quorum_voters(const metadata::config_values& v, const node_config& config) {
+    auto text = v.get_string("controller.quorum.voters");
+    if (text.empty()) return std::vector<quorum_voter>{{config.node_id, config.host, config.port}};
+    return parse_quorum_voters(text);
+}
+
+// Data dirs written before the metadata quorum kept the metadata records directly in __cluster_metadata-0
+// (segment files there, no log/ subdirectory). Returns their records, after moving that directory aside, so
+// a quorum of one can commit them again; a multi-voter quorum refuses such a dir.
+result<metadata::controller::records> take_pre_quorum_metadata(const std::filesystem::path& data_dir, bool single_voter) {
+    metadata::controller::records records;
+    auto dir = data_dir / std::string(metadata::metadata_log_dir_name);
+    std::error_code ec;
+    bool old_format = false;
+    for (const auto& f : std::filesystem::directory_iterator(dir, ec))
+        old_format |= f.is_regular_file() && f.path().extension() == ".log";
+    if (!old_format) return records;
+    if (!single_voter)
+        return make_error(protocol::error_code::invalid_config,
+                          dir.string() + " holds metadata written before the Raft quorum; start this data dir as a "
+                                         "single node once (without controller.quorum.voters) to convert it");
+    {
+        auto old = metadata::metadata_log::open(data_dir, wall_clock_ms());
+        if (!old) return old.err();
+        if (auto replayed = old.value()->replay([&](const metadata::metadata_record& r) { records.push_back(r); });
+            !replayed)
+            return replayed.err();
+    }
+    auto aside = data_dir / (std::string(metadata::metadata_log_dir_name) + ".pre-quorum");
+    std::filesystem::rename(dir, aside, ec);
+    if (ec)
+        return make_error(protocol::error_code::kafka_storage_error,
+                          "cannot move " + dir.string() + " aside for conversion: " + ec.message());
+    std::cerr << "sluice: converting the pre-quorum metadata log (" << records.size() << " records; the old one is kept in "
+              << aside.string() << ")\n";
+    return records;
+}
+
+// Committed metadata records reach the image in log order; those the log held at startup are replays.
+void apply_committed(metadata::controller& controller, const metadata_quorum& quorum,
+                     std::span<const metadata_quorum::committed_entry> entries) {
+    metadata::controller::records run;
+    bool run_replaying = false;
+    auto flush = [&] {
+        controller.set_replaying(run_replaying);
+        controller.apply(run);
+        controller.set_replaying(false);
+        run.clear();
+    };
+    for (const auto& e : entries) {
+        bool replaying = e.offset < quorum.startup_log_end();
+        if (!run.empty() && replaying != run_replaying) flush();
+        run_replaying = replaying;
+        auto record = metadata::decode_record(e.payload);
+        if (!record) {
+            std::cerr << "sluice: skipping metadata record at offset " << e.offset << ": " << record.err().message << "\n";
+            continue;
+        }
+        run.push_back(std::move(record.value()));
+    }
+    if (!run.empty()) flush();
+}
+
 }  // namespace
 
 // The node's components, in construction order: each gets what it needs from the ones above it, and they are
@@ -40,11 +108,13 @@ struct node::state {
     metadata::config_values values;
     meta_properties identity;
     asio::io_context io{1};
-    std::unique_ptr<metadata::metadata_log> metadata_log;
     std::unique_ptr<metadata::controller> controller;
+    std::unique_ptr<metadata_quorum> quorum;
+    std::unique_ptr<metadata_writer> writer;
     std::unique_ptr<log_manager> logs;
     std::unique_ptr<offsets_topic> offsets;
     std::unique_ptr<group::group_coordinator> groups;
+    std::unique_ptr<isr_updater> isr;
     std::unique_ptr<replica_manager> replicas;
     std::unique_ptr<broker_context> context;
     std::unique_ptr<net::tcp_server> server;
@@ -119,13 +189,28 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     if (!identity) return identity.err();
     s->identity = identity.value();
 
-    // The metadata log is the source of truth for topics and configs: replay it, then open the logs it names.
-    auto metadata_log = metadata::metadata_log::open(config.data_dir, wall_clock_ms());
-    if (!metadata_log) return metadata_log.err();
-    s->metadata_log = std::move(metadata_log.value());
-    s->controller = std::make_unique<metadata::controller>(config.node_id, *s->metadata_log, s->values);
-    if (auto loaded = s->controller->load(); !loaded) return loaded.err();
+    // The metadata log is the raft log of the metadata quorum, the source of truth for topics and configs.
+    // A quorum of one elects itself and applies its whole log in start(); then the logs it names are opened.
+    // With more voters the records apply as they commit, and the log manager opens partitions as they come.
+    auto voters = quorum_voters(s->values, config);
+    if (!voters) return voters.err();
+    auto legacy = take_pre_quorum_metadata(config.data_dir, voters->size() == 1);
+    if (!legacy) return legacy.err();
+    s->controller = std::make_unique<metadata::controller>(config.node_id, s->values);
+    auto quorum = metadata_quorum::open(s->io, config.data_dir, config.node_id, std::move(voters.value()),
+                                        quorum_settings::from_config(s->values), s->identity.cluster_id);
+    if (!quorum) return quorum.err();
+    s->quorum = std::move(quorum.value());
+    s->writer = std::make_unique<metadata_writer>(s->io, *s->controller, *s->quorum);
+    state* st = s.get();
+    s->quorum->on_commit([st](std::span<const metadata_quorum::committed_entry> entries) {
+        apply_committed(*st->controller, *st->quorum, entries);
+    });
+    if (auto started = s->quorum->start(); !started) return started.err();
+    if (!legacy->empty())
+        if (auto converted = s->quorum->propose_now(encode_records(*legacy)); !converted) return converted.err();
     s->logs = std::make_unique<log_manager>(config.data_dir, *s->controller);
+    s->logs->set_topic_creator([st](metadata::new_topic topic) { return st->writer->create_topic_soon(std::move(topic)); });
     if (auto loaded = s->logs->load_existing(wall_clock_ms()); !loaded) return loaded.err();
 
     // Partition roles before anything appends: the group coordinator's replay below writes as a leader.
@@ -133,19 +218,12 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     replication.lag_time_max_ms = s->values.get_int("replica.lag.time.max.ms");
     replication.fetch_wait_max_ms = static_cast<int32_t>(s->values.get_int("replica.fetch.wait.max.ms"));
     replication.fetch_max_bytes = static_cast<int32_t>(s->values.get_int("replica.fetch.max.bytes"));
-    metadata::controller* controller = s->controller.get();
-    log_manager* logs = s->logs.get();
+    s->isr = std::make_unique<isr_updater>(s->io, config.node_id, *s->controller, *s->writer, *s->logs);
+    isr_updater* isr = s->isr.get();
     s->replicas = std::make_unique<replica_manager>(
         s->io, config.node_id, *s->logs, *s->controller, replication,
-        [controller, logs, node_id = config.node_id](const std::string& topic, int32_t index,
-                                                    const replication::isr_change& change) {
-            // This node's controller commits the change (the checks AlterPartition applies, in one place); a
-            // refused one is dropped so that the next tick may propose again from the committed state.
-            metadata::isr_change_request request{node_id, change.epoch.value(), change.based_on.value(), {}};
-            for (auto id : change.new_isr) request.new_isr.push_back(id.value());
-            auto committed = metadata::commit_isr_change(*controller, topic, index, request);
-            if (!committed)
-                if (partition* p = logs->find(topic, index)) p->abandon_isr_change();
+        [isr](const std::string& topic, int32_t index, const replication::isr_change& change) {
+            isr->submit(topic, index, change);
         });
     s->replicas->start();
 
@@ -168,9 +246,22 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     if (auto bound = bind_other_listeners(*s, config, limits); !bound) return bound.err();
     s->context = std::make_unique<broker_context>(broker_context{s->io, config.node_id, config.host, s->server->port(),
                                                                  s->identity.cluster_id, s->values, *s->logs,
-                                                                 *s->controller, *s->groups});
-    if (auto registered = s->controller->register_broker(config.host, s->server->port(), std::nullopt); !registered)
-        return registered.err();
+                                                                 *s->controller, *s->groups, *s->quorum, *s->writer});
+    // A broker registers its listener with the controller: at once on a quorum of one, else in the background
+    // (with the leader once one is known).
+    auto rack = s->values.get_string("broker.rack");
+    std::optional<std::string> broker_rack = rack.empty() ? std::nullopt : std::optional<std::string>(rack);
+    int32_t bound_port = s->server->port();
+    int32_t self = config.node_id;
+    std::string host = config.host;
+    if (s->quorum->single_voter()) {
+        metadata_writer::plan plan = [=](const metadata::controller& c) {
+            return c.register_broker(self, host, bound_port, broker_rack);
+        };
+        if (auto registered = s->writer->submit_now(plan); !registered) return registered.err();
+    } else {
+        s->writer->start_registration(host, bound_port, broker_rack);
+    }
     s->maintenance = std::make_unique<log_maintenance>(s->io, *s->logs, s->values);
     s->maintenance->start();
     s->config = std::move(config);
@@ -181,19 +272,35 @@ result<std::unique_ptr<node>> node::start(node_config config) {
 uint16_t node::port() const { return state_->server->port(); }
 const std::string& node::cluster_id() const { return state_->identity.cluster_id; }
 
+namespace {
+// On the io thread: a leader of a multi-voter quorum first resigns (EndQuorumEpoch to the others, so they
+// elect a successor at once instead of after the fetch timeout) and gives that a moment to leave; then the
+// components stop.
+awaitable<void> shut_down(node::state* s) {
+    if (s->quorum->resign_for_shutdown()) {
+        asio::steady_timer grace(s->io, std::chrono::milliseconds(200));
+        boost::system::error_code ec;
+        co_await grace.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    }
+    s->writer->stop();
+    s->quorum->stop();
+    s->server->stop();
+    for (auto& other : s->other_listeners) other->stop();
+    s->maintenance->stop();
+    s->replicas->stop();
+    s->groups->stop();
+    s->logs->flush_all();
+    s->io.stop();
+}
+}  // namespace
+
 void node::stop() {
     if (!state_ || state_->stopped) return;
     state* s = state_.get();
     s->maintenance->cancel_cleaning();  // a long compaction build gives up rather than delay the stop
     asio::post(s->io, [s] {
         s->stopped = true;
-        s->server->stop();
-        for (auto& other : s->other_listeners) other->stop();
-        s->maintenance->stop();
-        s->replicas->stop();
-        s->groups->stop();
-        s->logs->flush_all();
-        s->io.stop();
+        asio::co_spawn(s->io, shut_down(s), asio::detached);
     });
     if (s->thread.joinable()) s->thread.join();
     s->maintenance->join();

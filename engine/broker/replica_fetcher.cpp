@@ -1,6 +1,8 @@
 #include "engine/broker/replica_fetcher.h"
 
+#include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include "engine/client/async_connection.h"
 #include "engine/common/clock.h"
@@ -137,8 +139,13 @@ awaitable<void> run(std::shared_ptr<replica_fetcher::state> s) {
             }
             s->connection = std::move(opened.value());
         }
-        auto version = s->connection->pick_version(protocol::api_key::fetch);
-        if (!version || version.value() < min_follower_fetch_version) {
+        // Follower fetches speak the newest version both know up to 12 (the client table's Fetch range is
+        // what consumers use; a follower needs LastFetchedEpoch).
+        auto served = s->connection->broker_versions(protocol::api_key::fetch);
+        std::optional<int16_t> version;
+        if (served && served->max >= min_follower_fetch_version)
+            version = std::min<int16_t>(served->max, min_follower_fetch_version);
+        if (!version) {
             report(*s, "the leader does not serve Fetch v12 (needed to detect divergence)");
             co_await pause_for(*s, 2000ms);
             continue;
@@ -149,7 +156,7 @@ awaitable<void> run(std::shared_ptr<replica_fetcher::state> s) {
             continue;
         }
         auto timeout = std::chrono::milliseconds(s->settings.max_wait_ms) + 10000ms;
-        auto response = co_await s->connection->send<protocol::fetch_api>(request, version.value(), timeout);
+        auto response = co_await s->connection->send<protocol::fetch_api>(request, *version, timeout);
         if (s->stopped) break;
         if (!response) {
             report(*s, "fetch failed: " + response.err().message);

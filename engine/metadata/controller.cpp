@@ -73,27 +73,21 @@ result<void> apply_change(std::map<std::string, std::string>& overrides, const c
 }  // namespace
 
 
-controller::controller(int32_t node_id, metadata_log& log, const config_values& static_config)
-    : node_id_(node_id), log_(log), static_config_(static_config) {}
+controller::controller(int32_t node_id, const config_values& static_config)
+    : node_id_(node_id), static_config_(static_config) {}
 
-result<void> controller::load() {
-    return log_.replay([this](const metadata_record& r) { image_.apply(r); });
+void controller::apply(std::span<const metadata_record> committed) {
+    if (committed.empty()) return;
+    for (const auto& r : committed) image_.apply(r);
+    for (const auto& l : listeners_) l(image_, committed);
 }
 
-result<void> controller::propose(std::vector<metadata_record> records) {
-    if (records.empty()) return {};
-    auto appended = log_.append(records, wall_clock_ms());
-    if (!appended) return appended.err();
-    for (const auto& r : records) image_.apply(r);
-    for (const auto& l : listeners_) l(image_, records);
-    return {};
-}
-
-result<void> controller::register_broker(const std::string& host, int32_t port, std::optional<std::string> rack) {
-    auto it = image_.brokers().find(node_id_);
+result<controller::records> controller::register_broker(int32_t broker_id, const std::string& host, int32_t port,
+                                                        std::optional<std::string> rack) const {
+    auto it = image_.brokers().find(broker_id);
     if (it != image_.brokers().end() && it->second.host == host && it->second.port == port && it->second.rack == rack)
-        return {};
-    return propose({register_broker_record{node_id_, host, port, std::move(rack)}});
+        return records{};
+    return records{register_broker_record{broker_id, host, port, std::move(rack)}};
 }
 
 result<std::vector<int32_t>> controller::check_replicas(const std::vector<int32_t>& replicas) const {
@@ -134,7 +128,7 @@ result<std::vector<std::vector<int32_t>>> controller::place_replicas(int32_t fir
     return placement;
 }
 
-result<uuid> controller::create_topic(const new_topic& topic, bool validate_only) {
+result<controller::records> controller::create_topic(const new_topic& topic, bool validate_only) const {
     if (auto valid = validate_topic_name(topic.name); !valid) return valid.err();
     if (image_.find_topic(topic.name))
         return make_error(error_code::topic_already_exists, "Topic '" + topic.name + "' already exists.");
@@ -181,12 +175,12 @@ result<uuid> controller::create_topic(const new_topic& topic, bool validate_only
         placement = std::move(placed.value());
     }
 
-    std::vector<metadata_record> records;
+    records out;
     uuid id = random_uuid();
     while (image_.find_topic(id)) id = random_uuid();
-    records.push_back(topic_record{topic.name, id});
+    out.push_back(topic_record{topic.name, id});
     for (std::size_t p = 0; p < placement.size(); ++p)
-        records.push_back(partition_record{static_cast<int32_t>(p), id, placement[p], placement[p], placement[p].front(), 0, 0});
+        out.push_back(partition_record{static_cast<int32_t>(p), id, placement[p], placement[p], placement[p].front(), 0, 0});
     std::set<std::string> seen;
     for (const auto& [name, value] : topic.configs) {
         const auto* def = find_config(name, config_scope::topic);
@@ -195,22 +189,21 @@ result<uuid> controller::create_topic(const new_topic& topic, bool validate_only
         if (!seen.insert(name).second)
             return make_error(error_code::invalid_request, "Duplicate topic config name: " + name);
         if (auto valid = validate_config_value(*def, *value); !valid) return valid.err();
-        records.push_back(config_record{protocol::resource_type_topic, topic.name, name, value});
+        out.push_back(config_record{protocol::resource_type_topic, topic.name, name, value});
     }
-    if (validate_only) return id;
-    if (auto ok = propose(std::move(records)); !ok) return ok.err();
-    return id;
+    if (validate_only) return records{};
+    return out;
 }
 
-result<void> controller::delete_topic(const std::string& name) {
+result<controller::records> controller::delete_topic(const std::string& name) const {
     const auto* t = image_.find_topic(name);
     if (!t) return make_error(error_code::unknown_topic_or_partition, "This server does not host this topic-partition.");
-    return propose({remove_topic_record{t->id}});
+    return records{remove_topic_record{t->id}};
 }
 
-result<void> controller::create_partitions(const std::string& name, int32_t count,
-                                           const std::optional<std::vector<std::vector<int32_t>>>& assignments,
-                                           bool validate_only) {
+result<controller::records> controller::create_partitions(const std::string& name, int32_t count,
+                                                          const std::optional<std::vector<std::vector<int32_t>>>& assignments,
+                                                          bool validate_only) const {
     const auto* t = image_.find_topic(name);
     if (!t) return make_error(error_code::unknown_topic_or_partition, "This server does not host this topic-partition.");
     auto current = static_cast<int32_t>(t->partitions.size());
@@ -242,17 +235,18 @@ result<void> controller::create_partitions(const std::string& name, int32_t coun
         if (!placed) return placed.err();
         placement = std::move(placed.value());
     }
-    if (validate_only) return {};
-    std::vector<metadata_record> records;
+    if (validate_only) return records{};
+    records out;
     for (int32_t i = 0; i < added; ++i) {
         const auto& replicas = placement[static_cast<std::size_t>(i)];
-        records.push_back(partition_record{current + i, t->id, replicas, replicas, replicas.front(), 0, 0});
+        out.push_back(partition_record{current + i, t->id, replicas, replicas, replicas.front(), 0, 0});
     }
-    return propose(std::move(records));
+    return out;
 }
 
-result<void> controller::alter_configs(int8_t resource_type, const std::string& resource_name,
-                                       std::span<const config_change> changes, bool incremental, bool validate_only) {
+result<controller::records> controller::alter_configs(int8_t resource_type, const std::string& resource_name,
+                                                      std::span<const config_change> changes, bool incremental,
+                                                      bool validate_only) const {
     bool is_topic = resource_type == protocol::resource_type_topic;
     if (!is_topic && resource_type != protocol::resource_type_broker)
         return make_error(error_code::invalid_request,
@@ -263,7 +257,9 @@ result<void> controller::alter_configs(int8_t resource_type, const std::string& 
         if (!t) return make_error(error_code::unknown_topic_or_partition, "Topic " + resource_name + " does not exist");
         old_overrides = t->configs;
     } else {
-        if (!resource_name.empty() && resource_name != std::to_string(node_id_))
+        bool registered = false;
+        for (const auto& [id, b] : image_.brokers()) registered |= resource_name == std::to_string(id);
+        if (!resource_name.empty() && resource_name != std::to_string(node_id_) && !registered)
             return make_error(error_code::invalid_request, "Unexpected broker id, expected " + std::to_string(node_id_) +
                                                                " or empty string, but received " + resource_name);
         if (auto it = image_.broker_configs().find(resource_name); it != image_.broker_configs().end())
@@ -289,14 +285,14 @@ result<void> controller::alter_configs(int8_t resource_type, const std::string& 
         if (auto it = overrides.find(change.name); it != overrides.end())
             if (auto valid = validate_config_value(*def, it->second); !valid) return valid.err();
     }
-    std::vector<metadata_record> records;
+    records out;
     for (const auto& [name, value] : overrides)
         if (auto it = old_overrides.find(name); it == old_overrides.end() || it->second != value)
-            records.push_back(config_record{resource_type, resource_name, name, value});
+            out.push_back(config_record{resource_type, resource_name, name, value});
     for (const auto& [name, value] : old_overrides)
-        if (!overrides.contains(name)) records.push_back(config_record{resource_type, resource_name, name, std::nullopt});
-    if (validate_only) return {};
-    return propose(std::move(records));
+        if (!overrides.contains(name)) out.push_back(config_record{resource_type, resource_name, name, std::nullopt});
+    if (validate_only) return records{};
+    return out;
 }
 
 }  // namespace sluice::metadata

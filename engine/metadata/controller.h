@@ -1,7 +1,8 @@
-// The controller: the one writer of the metadata log. It validates admin changes (topic names, partitions,
-// replica assignments, configs), turns them into metadata_records, appends them to the metadata log, applies
-// them to the image and notifies listeners (the log manager, ...). With one node this node controls
-// everything; with a Raft quorum the same calls run on the quorum leader and propose() waits for the commit.
+// The controller's state machine and checks: it validates admin changes (topic names, partitions, replica
+// assignments, configs) against the metadata image and turns them into metadata_records; the records reach
+// the image only through apply(), which every node calls for the committed records of the metadata quorum in
+// log order, and which notifies listeners (the log manager, ...). Proposing and waiting for the commit is the
+// broker's metadata_writer (on the quorum leader, one change at a time).
 #pragma once
 #include <functional>
 #include <map>
@@ -15,7 +16,7 @@
 #include "engine/metadata/config_values.h"
 #include "engine/metadata/effective_config.h"
 #include "engine/metadata/metadata_image.h"
-#include "engine/metadata/metadata_log.h"
+#include "engine/metadata/metadata_records.h"
 #include "engine/protocol/messages/incremental_alter_configs.h"
 
 namespace sluice::metadata {
@@ -39,33 +40,39 @@ public:
     // Called after each applied proposal with the new image and the records that made it.
     using listener = std::function<void(const metadata_image&, std::span<const metadata_record>)>;
 
-    controller(int32_t node_id, metadata_log& log, const config_values& static_config);
+    using records = std::vector<metadata_record>;
 
-    // Replays the metadata log into the image (before listeners subscribe).
-    result<void> load();
+    controller(int32_t node_id, const config_values& static_config);
+
     const metadata_image& image() const { return image_; }
     config_sources sources() const { return {image_, static_config_, node_id_}; }
     int32_t node_id() const { return node_id_; }
     void subscribe(listener l) { listeners_.push_back(std::move(l)); }
 
-    // Appends `records` as one batch, applies them and notifies listeners.
-    result<void> propose(std::vector<metadata_record> records);
+    // Applies committed records to the image, in log order, and notifies listeners.
+    void apply(std::span<const metadata_record> committed);
+    // Set while the node replays records its own log held at startup (partition logs on disk belong to them).
+    void set_replaying(bool replaying) { replaying_ = replaying; }
+    bool replaying() const { return replaying_; }
 
-    // Records this broker's endpoint (again, when it changed since the last run).
-    result<void> register_broker(const std::string& host, int32_t port, std::optional<std::string> rack);
+    // The mutations below validate against the image and return the records that make the change (none when
+    // validate_only or when nothing changes); nothing is applied until those records are committed.
 
-    // Kafka's CreateTopics checks, then (unless validate_only) the topic, partition and config records.
-    // Returns the topic id (a fresh one when validate_only).
-    result<uuid> create_topic(const new_topic& topic, bool validate_only);
-    result<void> delete_topic(const std::string& name);
+    // A broker's endpoint (again, when it changed since it last registered).
+    result<records> register_broker(int32_t broker_id, const std::string& host, int32_t port,
+                                    std::optional<std::string> rack) const;
+    // Kafka's CreateTopics checks, then the topic, partition and config records (the topic record first).
+    result<records> create_topic(const new_topic& topic, bool validate_only) const;
+    result<records> delete_topic(const std::string& name) const;
     // Raises the partition count to `count`; `assignments` has the replicas of each new partition, or is null.
-    result<void> create_partitions(const std::string& name, int32_t count,
-                                   const std::optional<std::vector<std::vector<int32_t>>>& assignments,
-                                   bool validate_only);
+    result<records> create_partitions(const std::string& name, int32_t count,
+                                      const std::optional<std::vector<std::vector<int32_t>>>& assignments,
+                                      bool validate_only) const;
     // IncrementalAlterConfigs (incremental) or AlterConfigs (replaces every override of the resource).
-    // resource_type is Kafka's (2 topic, 4 broker); a broker resource is this node's id or "" (cluster default).
-    result<void> alter_configs(int8_t resource_type, const std::string& resource_name,
-                               std::span<const config_change> changes, bool incremental, bool validate_only);
+    // resource_type is Kafka's (2 topic, 4 broker); a broker resource is a registered broker's id or "" (the
+    // cluster default).
+    result<records> alter_configs(int8_t resource_type, const std::string& resource_name,
+                                  std::span<const config_change> changes, bool incremental, bool validate_only) const;
 
 private:
     result<std::vector<int32_t>> check_replicas(const std::vector<int32_t>& replicas) const;
@@ -73,7 +80,7 @@ private:
                                                              int32_t replication_factor) const;
 
     int32_t node_id_;
-    metadata_log& log_;
+    bool replaying_ = false;
     const config_values& static_config_;
     metadata_image image_;
     std::vector<listener> listeners_;

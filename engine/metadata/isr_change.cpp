@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "engine/metadata/controller.h"
-
 namespace sluice::metadata {
 
 result<std::optional<partition_change_record>> check_isr_change(const metadata_image& image, const topic_state& topic,
@@ -47,19 +45,6 @@ result<std::optional<partition_change_record>> check_isr_change(const metadata_i
     record.partition_id = partition_index;
     record.isr = change.new_isr;
     return std::optional<partition_change_record>{record};
-}
-
-result<partition_state> commit_isr_change(controller& c, const std::string& topic, int32_t partition_index,
-                                          const isr_change_request& change) {
-    const topic_state* state = c.image().find_topic(topic);
-    if (state == nullptr)
-        return make_error(protocol::error_code::unknown_topic_or_partition, "No topic " + topic + ".");
-    auto checked = check_isr_change(c.image(), *state, partition_index, change);
-    if (!checked) return checked.err();
-    if (checked.value())
-        if (auto proposed = c.propose({*checked.value()}); !proposed) return proposed.err();
-    // Look again: the proposal replaced the image's topic state.
-    return c.image().find_topic(topic)->partitions.at(partition_index);
 }
 
 }  // namespace sluice::metadata

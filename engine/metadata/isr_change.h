@@ -27,11 +27,4 @@ struct isr_change_request {
 result<std::optional<partition_change_record>> check_isr_change(const metadata_image& image, const topic_state& topic,
                                                                 int32_t partition_index, const isr_change_request& change);
 
-class controller;
-
-// Checks the change against the controller's image and, when it changes anything, proposes its record.
-// Returns the partition's state afterwards (what AlterPartition answers with).
-result<partition_state> commit_isr_change(controller& c, const std::string& topic, int32_t partition_index,
-                                          const isr_change_request& change);
-
 }  // namespace sluice::metadata

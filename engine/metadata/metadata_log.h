@@ -1,6 +1,6 @@
-// The local cluster metadata log: metadata_records in record batches on a partition_log at
-// `<data-dir>/__cluster_metadata-0`, as KRaft keeps it. One append is one batch, so a proposal's records are
-// written (and replayed) all or nothing. A later issue puts a Raft quorum in front of the same log.
+// The metadata log as single-node Sluice wrote it before the Raft quorum: metadata_records in record batches
+// on a partition_log directly in `<data-dir>/__cluster_metadata-0`. The node now keeps the raft log there
+// (engine/raft/persistent_log, under log/) and reads this format only to convert an old data dir.
 #pragma once
 #include <filesystem>
 #include <functional>

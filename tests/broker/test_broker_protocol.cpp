@@ -383,7 +383,7 @@ private slots:
             case 0: f = raw_client::frame<api_versions_api>({}, static_cast<int16_t>(i % 3), id); break;
             case 1: f = raw_client::frame<metadata_api>(metadata_of({"pipeline"}), static_cast<int16_t>(i % 10), id); break;
             case 2: f = raw_client::frame<produce_api>(produce_of("pipeline", 0, make_batch(2, 5000)), 3 + i % 6, id); break;
-            case 3: f = raw_client::frame<fetch_api>(fetch_of("pipeline", {0}, 0, 0, 0), static_cast<int16_t>(4 + i % 8), id); break;
+            case 3: f = raw_client::frame<fetch_api>(fetch_of("pipeline", {0}, 0, 0, 0), static_cast<int16_t>(4 + i % 9), id); break;
             }
             all.insert(all.end(), f.begin(), f.end());
         }
@@ -400,7 +400,7 @@ private slots:
                      r->responses[0].partitions[0].base_offset == 2 * (i / 4);
                 break;
             }
-            case 3: ok = c.receive<fetch_api>(static_cast<int16_t>(4 + i % 8), id).has_value(); break;
+            case 3: ok = c.receive<fetch_api>(static_cast<int16_t>(4 + i % 9), id).has_value(); break;
             }
             QVERIFY2(ok, qPrintable(QStringLiteral("response %1").arg(i)));
         }
@@ -476,6 +476,33 @@ private slots:
         auto b2 = split_batches(*r2->responses[0].partitions[0].records, true);
         QVERIFY(b2.ok());
         QCOMPARE(b2->size(), std::size_t{1});
+    }
+
+    // Fetch v12 (flexible, what the metadata quorum's followers send) serves a normal partition exactly as v11.
+    void fetch_v12_of_a_partition_is_v11() {
+        raw_client c(port_);
+        QVERIFY(c.connected());
+        create_topic(c, "v12");
+        for (int i = 0; i < 2; ++i) QVERIFY(c.call<produce_api>(produce_of("v12", 0, make_batch(3, 1000)), 3));
+        auto old = c.call<fetch_api>(fetch_of("v12", {0}, 0, 0, 1), 11);
+        auto flexible = c.call<fetch_api>(fetch_of("v12", {0}, 0, 0, 1), 12);
+        QVERIFY(old && flexible);
+        const auto& a = old->responses.at(0).partitions.at(0);
+        const auto& b = flexible->responses.at(0).partitions.at(0);
+        QCOMPARE(b.error_code, a.error_code);
+        QCOMPARE(b.high_watermark, a.high_watermark);
+        QCOMPARE(b.log_start_offset, a.log_start_offset);
+        QVERIFY(a.records && b.records && !a.records->empty());
+        QVERIFY(*a.records == *b.records);
+        // None of KRaft's tagged fields is set for a data partition.
+        QCOMPARE(b.diverging_epoch.epoch, -1);
+        QCOMPARE(b.current_leader.leader_id, -1);
+        QCOMPARE(b.snapshot.end_offset, int64_t{-1});
+        // Past the end: OFFSET_OUT_OF_RANGE in both.
+        auto far = c.call<fetch_api>(fetch_of("v12", {0}, 1000, 0, 1), 12);
+        QVERIFY(far);
+        QCOMPARE(far->responses.at(0).partitions.at(0).error_code,
+                 static_cast<int16_t>(sluice::protocol::error_code::offset_out_of_range));
     }
 
     void fetch_response_max_bytes_across_partitions() {

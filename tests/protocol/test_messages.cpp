@@ -14,6 +14,8 @@
 #include "engine/protocol/codec.h"
 #include "engine/protocol/messages/alter_configs.h"
 #include "engine/protocol/messages/api_versions.h"
+#include "engine/protocol/messages/begin_quorum_epoch.h"
+#include "engine/protocol/messages/broker_registration.h"
 #include "engine/protocol/messages/create_partitions.h"
 #include "engine/protocol/messages/create_topics.h"
 #include "engine/protocol/messages/delete_groups.h"
@@ -23,7 +25,10 @@
 #include "engine/protocol/messages/describe_configs.h"
 #include "engine/protocol/messages/describe_groups.h"
 #include "engine/protocol/messages/describe_log_dirs.h"
+#include "engine/protocol/messages/describe_quorum.h"
+#include "engine/protocol/messages/end_quorum_epoch.h"
 #include "engine/protocol/messages/fetch.h"
+#include "engine/protocol/messages/fetch_snapshot.h"
 #include "engine/protocol/messages/find_coordinator.h"
 #include "engine/protocol/messages/heartbeat.h"
 #include "engine/protocol/messages/incremental_alter_configs.h"
@@ -37,6 +42,7 @@
 #include "engine/protocol/messages/offset_fetch.h"
 #include "engine/protocol/messages/produce.h"
 #include "engine/protocol/messages/sync_group.h"
+#include "engine/protocol/messages/vote.h"
 #include "tests/protocol/message_codec_checks.h"
 
 using namespace sluice::protocol;
@@ -94,6 +100,12 @@ const std::vector<api_row>& api_rows() {
         row<list_groups_api>(4),
         row<delete_groups_api>(2),
         row<offset_delete_api>(0),
+        row<vote_api>(0),
+        row<begin_quorum_epoch_api>(0),
+        row<end_quorum_epoch_api>(0),
+        row<describe_quorum_api>(1),
+        row<fetch_snapshot_api>(0),
+        row<broker_registration_api>(3),
     };
     return rows;
 }

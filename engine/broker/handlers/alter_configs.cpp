@@ -1,5 +1,5 @@
 #include "engine/broker/handlers/admin_handlers.h"
-#include "engine/metadata/controller.h"
+#include "engine/broker/metadata_writer.h"
 
 namespace sluice::broker {
 
@@ -13,7 +13,11 @@ awaitable<std::optional<protocol::alter_configs_response>> handle_alter_configs(
         out.resource_name = r.resource_name;
         std::vector<metadata::config_change> changes;
         for (const auto& c : r.configs) changes.push_back({c.name, protocol::alter_config_op::set, c.value});
-        auto ok = ctx.broker.controller.alter_configs(r.resource_type, r.resource_name, changes, false, request.validate_only);
+        bool validate_only = request.validate_only;
+        metadata_writer::plan plan = [&](const metadata::controller& c) {
+            return c.alter_configs(r.resource_type, r.resource_name, changes, false, validate_only);
+        };
+        auto ok = co_await ctx.broker.writer.submit(std::move(plan));
         if (!ok) {
             out.error_code = static_cast<int16_t>(ok.err().code);
             out.error_message = ok.err().message;

@@ -1,5 +1,5 @@
 #include "engine/broker/handlers/admin_handlers.h"
-#include "engine/metadata/controller.h"
+#include "engine/broker/metadata_writer.h"
 
 namespace sluice::broker {
 
@@ -14,7 +14,11 @@ awaitable<std::optional<protocol::create_partitions_response>> handle_create_par
             assignments.emplace();
             for (const auto& a : *t.assignments) assignments->push_back(a.broker_ids);
         }
-        if (auto ok = ctx.broker.controller.create_partitions(t.name, t.count, assignments, request.validate_only); !ok) {
+        bool validate_only = request.validate_only;
+        metadata_writer::plan plan = [&](const metadata::controller& c) {
+            return c.create_partitions(t.name, t.count, assignments, validate_only);
+        };
+        if (auto ok = co_await ctx.broker.writer.submit(std::move(plan)); !ok) {
             out.error_code = static_cast<int16_t>(ok.err().code);
             out.error_message = ok.err().message;
         }

@@ -1,7 +1,7 @@
 #include <map>
 
 #include "engine/broker/handlers/admin_handlers.h"
-#include "engine/metadata/controller.h"
+#include "engine/broker/metadata_writer.h"
 
 namespace sluice::broker {
 
@@ -38,7 +38,11 @@ awaitable<std::optional<protocol::create_topics_response>> handle_create_topics(
             continue;
         }
         for (const auto& c : t.configs) topic.configs.emplace_back(c.name, c.value);
-        auto created = ctx.broker.controller.create_topic(topic, request.validate_only);
+        bool validate_only = request.validate_only;
+        metadata_writer::plan plan = [&topic, validate_only](const metadata::controller& c) {
+            return c.create_topic(topic, validate_only);
+        };
+        auto created = co_await ctx.broker.writer.submit(std::move(plan));
         if (!created) fail(created.err());
     }
     co_return response;

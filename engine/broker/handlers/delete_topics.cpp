@@ -1,5 +1,5 @@
 #include "engine/broker/handlers/admin_handlers.h"
-#include "engine/metadata/controller.h"
+#include "engine/broker/metadata_writer.h"
 
 namespace sluice::broker {
 
@@ -9,7 +9,8 @@ awaitable<std::optional<protocol::delete_topics_response>> handle_delete_topics(
     for (const auto& name : request.topic_names) {
         auto& out = response.responses.emplace_back();
         out.name = name;
-        if (auto deleted = ctx.broker.controller.delete_topic(name); !deleted) {
+        metadata_writer::plan plan = [&name](const metadata::controller& c) { return c.delete_topic(name); };
+        if (auto deleted = co_await ctx.broker.writer.submit(std::move(plan)); !deleted) {
             out.error_code = static_cast<int16_t>(deleted.err().code);
             out.error_message = deleted.err().message;
         }

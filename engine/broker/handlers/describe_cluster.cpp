@@ -1,4 +1,5 @@
 #include "engine/broker/handlers/admin_handlers.h"
+#include "engine/broker/metadata_writer.h"
 #include "engine/metadata/controller.h"
 
 namespace sluice::broker {
@@ -7,7 +8,7 @@ awaitable<std::optional<protocol::describe_cluster_response>> handle_describe_cl
     request_context& ctx, protocol::describe_cluster_request&) {
     protocol::describe_cluster_response response;
     response.cluster_id = ctx.broker.cluster_id;
-    response.controller_id = ctx.broker.controller.node_id();
+    response.controller_id = ctx.broker.writer.controller_id().value_or(-1);
     for (const auto& [id, b] : ctx.broker.controller.image().brokers()) response.brokers.push_back({b.id, b.host, b.port, b.rack});
     co_return response;
 }

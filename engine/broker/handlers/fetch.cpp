@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "engine/broker/handlers/handlers.h"
+#include "engine/broker/handlers/quorum_handlers.h"
 
 namespace sluice::broker {
 
@@ -105,6 +106,7 @@ bool has_error(const protocol::fetch_response& response) {
 }  // namespace
 
 awaitable<std::optional<protocol::fetch_response>> handle_fetch(request_context& ctx, protocol::fetch_request& request) {
+    if (is_quorum_fetch(request)) co_return co_await handle_quorum_fetch(ctx, request);
     protocol::fetch_response response;
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max(0, request.max_wait_ms));
     for (bool first = true;; first = false) {

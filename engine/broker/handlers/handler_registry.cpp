@@ -7,6 +7,7 @@
 #include "engine/broker/handlers/cluster_handlers.h"
 #include "engine/broker/handlers/group_handlers.h"
 #include "engine/broker/handlers/handlers.h"
+#include "engine/broker/handlers/quorum_handlers.h"
 
 namespace sluice::broker {
 
@@ -37,10 +38,11 @@ awaitable<net::handler_outcome> adapt(request_context& ctx, protocol::wire_reade
 using namespace protocol;
 // Produce starts at v0: v0-v2 message sets are up-converted to batch v2 on append, and librdkafka <= 2.11
 // only enables gzip/snappy/lz4 when the broker's Produce range includes v0 (it would silently send
-// uncompressed otherwise). Fetch starts at v4, the first that carries batch v2, the only format we store.
+// uncompressed otherwise). Fetch starts at v4, the first that carries batch v2, the only format we store;
+// v12 is what the metadata quorum's followers send (a v12 fetch of other partitions is served as v11).
 const std::array handlers{
     handler_entry{api_key::produce, 0, 8, &adapt<produce_api, handle_produce>},
-    handler_entry{api_key::fetch, 4, 11, &adapt<fetch_api, handle_fetch>},
+    handler_entry{api_key::fetch, 4, 12, &adapt<fetch_api, handle_fetch>},
     handler_entry{api_key::list_offsets, 0, 5, &adapt<list_offsets_api, handle_list_offsets>},
     handler_entry{api_key::metadata, 0, 9, &adapt<metadata_api, handle_metadata>},
     handler_entry{api_key::api_versions, 0, 3, &adapt<api_versions_api, handle_api_versions>},
@@ -65,6 +67,13 @@ const std::array handlers{
     handler_entry{api_key::delete_groups, 0, 2, &adapt<delete_groups_api, handle_delete_groups>},
     handler_entry{api_key::offset_delete, 0, 0, &adapt<offset_delete_api, handle_offset_delete>},
     handler_entry{api_key::alter_partition, 0, 3, &adapt<alter_partition_api, handle_alter_partition>},
+    // The KRaft quorum (KIP-595, KIP-630) and broker registration (KIP-631).
+    handler_entry{api_key::vote, 0, 0, &adapt<vote_api, handle_vote>},
+    handler_entry{api_key::begin_quorum_epoch, 0, 0, &adapt<begin_quorum_epoch_api, handle_begin_quorum_epoch>},
+    handler_entry{api_key::end_quorum_epoch, 0, 0, &adapt<end_quorum_epoch_api, handle_end_quorum_epoch>},
+    handler_entry{api_key::describe_quorum, 0, 1, &adapt<describe_quorum_api, handle_describe_quorum>},
+    handler_entry{api_key::fetch_snapshot, 0, 0, &adapt<fetch_snapshot_api, handle_fetch_snapshot>},
+    handler_entry{api_key::broker_registration, 0, 3, &adapt<broker_registration_api, handle_broker_registration>},
 };
 
 }  // namespace

@@ -1,5 +1,5 @@
 #include "engine/broker/handlers/admin_handlers.h"
-#include "engine/metadata/controller.h"
+#include "engine/broker/metadata_writer.h"
 
 namespace sluice::broker {
 
@@ -26,8 +26,11 @@ awaitable<std::optional<protocol::alter_configs_response>> handle_incremental_al
             changes.push_back({c.name, static_cast<protocol::alter_config_op>(c.config_operation), c.value});
         }
         if (bad_op) continue;
-        if (auto ok = ctx.broker.controller.alter_configs(r.resource_type, r.resource_name, changes, true, request.validate_only); !ok)
-            fail(ok.err());
+        bool validate_only = request.validate_only;
+        metadata_writer::plan plan = [&](const metadata::controller& c) {
+            return c.alter_configs(r.resource_type, r.resource_name, changes, true, validate_only);
+        };
+        if (auto ok = co_await ctx.broker.writer.submit(std::move(plan)); !ok) fail(ok.err());
     }
     co_return response;
 }

@@ -1,4 +1,5 @@
 #include "engine/broker/handlers/handlers.h"
+#include "engine/broker/metadata_writer.h"
 #include "engine/metadata/controller.h"
 #include "engine/metadata/topic_name.h"
 
@@ -34,7 +35,7 @@ awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_co
     if (response.brokers.empty())
         response.brokers.push_back({ctx.broker.node_id, ctx.broker.advertised_host, ctx.broker.advertised_port, std::nullopt});
     response.cluster_id = ctx.broker.cluster_id;
-    response.controller_id = ctx.broker.controller.node_id();
+    response.controller_id = ctx.broker.writer.controller_id().value_or(-1);
 
     // v0 has no null list: there an empty list means "all topics".
     bool all_topics = !request.topics || (ctx.version() == 0 && request.topics->empty());

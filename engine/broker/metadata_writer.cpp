@@ -1,0 +1,167 @@
+#include "engine/broker/metadata_writer.h"
+
+#include <iostream>
+
+#include "engine/common/clock.h"
+#include "engine/protocol/messages/broker_registration.h"
+#include "engine/protocol/messages/create_topics.h"
+
+namespace sluice::broker {
+
+using protocol::error_code;
+
+namespace {
+// How long a change may wait for its turn, or for a new leader to apply the log it inherited.
+constexpr auto turn_bound = std::chrono::seconds(30);
+constexpr int64_t catch_up_bound_ms = 5000;
+
+error not_controller(std::optional<int32_t> leader) {
+    return make_error(error_code::not_controller,
+                      "This node is not the active controller" +
+                          (leader ? "; the controller is node " + std::to_string(*leader) : std::string()));
+}
+
+awaitable<void> sleep_for(asio::io_context& io, std::chrono::milliseconds d) {
+    asio::steady_timer t(io, d);
+    boost::system::error_code ec;
+    co_await t.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+}
+}  // namespace
+
+std::vector<raft::bytes> encode_records(const metadata::controller::records& records) {
+    std::vector<raft::bytes> out;
+    out.reserve(records.size());
+    for (const auto& r : records) out.push_back(metadata::encode_record(r));
+    return out;
+}
+
+result<void> metadata_writer::submit_now(const plan& p) {
+    if (!quorum_.single_voter() || !quorum_.is_leader()) return not_controller(quorum_.leader());
+    auto records = p(controller_);
+    if (!records) return records.err();
+    if (records->empty()) return {};
+    auto committed = quorum_.propose_now(encode_records(*records));
+    if (!committed) return committed.err();
+    return {};
+}
+
+awaitable<result<void>> metadata_writer::acquire() {
+    while (busy_) {
+        auto timer = std::make_shared<asio::steady_timer>(io_, turn_bound);
+        queue_.push_back(timer);
+        boost::system::error_code ec;
+        co_await timer->async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        if (!ec) co_return make_error(error_code::request_timed_out, "the controller is busy; try again");
+    }
+    busy_ = true;
+    co_return result<void>{};
+}
+
+void metadata_writer::release() {
+    busy_ = false;
+    if (!queue_.empty()) {
+        queue_.front()->cancel();
+        queue_.pop_front();
+    }
+}
+
+awaitable<result<void>> metadata_writer::submit(plan p) {
+    if (quorum_.single_voter()) co_return submit_now(p);
+    if (!quorum_.is_leader()) co_return not_controller(quorum_.leader());
+    if (auto turn = co_await acquire(); !turn) co_return turn;
+    struct releaser {
+        metadata_writer* w;
+        ~releaser() { w->release(); }
+    } release_at_exit{this};
+    // A new leader first applies what its predecessors committed (its own epoch's first entry commits with it).
+    for (int64_t waited = 0; !quorum_.caught_up(); waited += 10) {
+        if (!quorum_.is_leader() || waited >= catch_up_bound_ms) co_return not_controller(quorum_.leader());
+        co_await sleep_for(io_, std::chrono::milliseconds(10));
+    }
+    auto records = p(controller_);
+    if (!records) co_return records.err();
+    if (records->empty()) co_return result<void>{};
+    auto committed = co_await quorum_.propose(encode_records(*records));
+    if (!committed) co_return committed.err();
+    co_return result<void>{};
+}
+
+result<void> metadata_writer::create_topic_soon(metadata::new_topic topic) {
+    auto plan_it = [topic](const metadata::controller& c) { return c.create_topic(topic, false); };
+    if (quorum_.single_voter()) return submit_now(plan_it);
+    if (!creating_.contains(topic.name)) {
+        creating_.insert(topic.name);
+        asio::co_spawn(io_, create_in_background(std::move(topic)), asio::detached);
+    }
+    return make_error(error_code::leader_not_available, "the topic is being created; retry");
+}
+
+awaitable<void> metadata_writer::create_in_background(metadata::new_topic topic) {
+    auto alive = alive_;
+    std::string name = topic.name;
+    if (quorum_.is_leader()) {
+        plan create = [topic](const metadata::controller& c) { return c.create_topic(topic, false); };
+        auto created = co_await submit(std::move(create));
+        (void)created;  // TOPIC_ALREADY_EXISTS from a concurrent creation is fine; the caller retries anyway
+    } else if (auto leader = quorum_.leader()) {
+        auto conn = co_await quorum_.connection_to(*leader);
+        if (*alive && conn) {
+            protocol::create_topics_request request;
+            auto& t = request.topics.emplace_back();
+            t.name = topic.name;
+            t.num_partitions = topic.num_partitions;
+            t.replication_factor = topic.replication_factor;
+            for (const auto& [k, v] : topic.configs) t.configs.push_back({k, v});
+            request.timeout_ms = 10000;
+            auto answer = co_await (*conn)->send<protocol::create_topics_api>(request, 4, std::chrono::seconds(15));
+            (void)answer;
+        }
+    }
+    if (*alive) creating_.erase(name);
+}
+
+void metadata_writer::start_registration(std::string host, int32_t port, std::optional<std::string> rack) {
+    asio::co_spawn(io_, register_loop(std::move(host), port, std::move(rack)), asio::detached);
+}
+
+void metadata_writer::stop() {
+    *alive_ = false;
+    for (auto& t : queue_) t->cancel();
+    queue_.clear();
+}
+
+awaitable<void> metadata_writer::register_loop(std::string host, int32_t port, std::optional<std::string> rack) {
+    auto alive = alive_;
+    int32_t self = quorum_.self();
+    auto incarnation = metadata::random_uuid();
+    while (*alive) {
+        auto records = controller_.register_broker(self, host, port, rack);
+        if (records && records->empty()) co_return;  // the image has us
+        if (quorum_.is_leader()) {
+            plan registration = [=](const metadata::controller& c) { return c.register_broker(self, host, port, rack); };
+            auto done = co_await submit(std::move(registration));
+            if (!*alive) co_return;
+            if (done) continue;
+        } else if (auto leader = quorum_.leader()) {
+            auto conn = co_await quorum_.connection_to(*leader);
+            if (!*alive) co_return;
+            if (conn) {
+                protocol::broker_registration_request request;
+                request.broker_id = self;
+                request.cluster_id = quorum_.cluster_id();
+                request.incarnation_id = incarnation;
+                request.listeners.push_back({"PLAINTEXT", host, static_cast<uint16_t>(port), 0});
+                request.rack = rack;
+                auto answer = co_await (*conn)->send<protocol::broker_registration_api>(request, 0, std::chrono::seconds(5));
+                if (!*alive) co_return;
+                if (answer && answer->error_code != 0 &&
+                    answer->error_code != static_cast<int16_t>(error_code::not_controller))
+                    std::cerr << "sluice: broker registration refused by node " << *leader << ": error "
+                              << answer->error_code << "\n";
+            }
+        }
+        co_await sleep_for(io_, std::chrono::milliseconds(200));
+    }
+}
+
+}  // namespace sluice::broker
