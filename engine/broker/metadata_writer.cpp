@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "engine/common/clock.h"
+#include "engine/protocol/messages/broker_heartbeat.h"
 #include "engine/protocol/messages/broker_registration.h"
 #include "engine/protocol/messages/create_topics.h"
 
@@ -120,8 +121,49 @@ awaitable<void> metadata_writer::create_in_background(metadata::new_topic topic)
     if (*alive) creating_.erase(name);
 }
 
-void metadata_writer::start_registration(std::string host, int32_t port, std::optional<std::string> rack) {
-    asio::co_spawn(io_, register_loop(std::move(host), port, std::move(rack)), asio::detached);
+void metadata_writer::start_registration(std::string host, int32_t port, std::optional<std::string> rack,
+                                         int64_t heartbeat_ms, int64_t session_timeout_ms) {
+    asio::co_spawn(io_, register_loop(std::move(host), port, std::move(rack), heartbeat_ms), asio::detached);
+    asio::co_spawn(io_, fence_loop(session_timeout_ms), asio::detached);
+}
+
+awaitable<result<void>> metadata_writer::heartbeat(int32_t broker) {
+    if (!quorum_.is_leader()) co_return not_controller(quorum_.leader());
+    if (heartbeat_epoch_ != quorum_.epoch()) {
+        last_heartbeat_.clear();
+        heartbeat_epoch_ = quorum_.epoch();
+    }
+    last_heartbeat_[broker] = steady_clock_ms();
+    auto b = controller_.image().brokers().find(broker);
+    if (b == controller_.image().brokers().end() || !b->second.fenced) co_return result<void>{};
+    plan unfence = [broker](const metadata::controller& c) { return c.unfence_broker(broker); };
+    co_return co_await submit(std::move(unfence));
+}
+
+awaitable<void> metadata_writer::fence_loop(int64_t session_timeout_ms) {
+    auto alive = alive_;
+    while (*alive) {
+        co_await sleep_for(io_, std::chrono::milliseconds(std::max<int64_t>(100, session_timeout_ms / 4)));
+        if (!*alive) co_return;
+        if (!quorum_.is_leader() || !quorum_.caught_up()) continue;
+        if (heartbeat_epoch_ != quorum_.epoch()) {
+            last_heartbeat_.clear();  // a new leader gives every broker a full session to find it
+            heartbeat_epoch_ = quorum_.epoch();
+        }
+        int64_t now = steady_clock_ms();
+        std::vector<int32_t> silent;
+        for (const auto& [id, b] : controller_.image().brokers()) {
+            if (id == quorum_.self() || b.fenced) continue;
+            auto [it, fresh] = last_heartbeat_.emplace(id, now);
+            if (!fresh && now - it->second > session_timeout_ms) silent.push_back(id);
+        }
+        for (int32_t id : silent) {
+            plan fence = [id](const metadata::controller& c) { return c.fence_broker(id); };
+            auto fenced = co_await submit(std::move(fence));
+            if (!*alive) co_return;
+            if (fenced) std::cerr << "sluice: fenced broker " << id << " (no heartbeat for " << session_timeout_ms << " ms)\n";
+        }
+    }
 }
 
 void metadata_writer::stop() {
@@ -130,13 +172,14 @@ void metadata_writer::stop() {
     queue_.clear();
 }
 
-awaitable<void> metadata_writer::register_loop(std::string host, int32_t port, std::optional<std::string> rack) {
+awaitable<void> metadata_writer::register_loop(std::string host, int32_t port, std::optional<std::string> rack,
+                                              int64_t heartbeat_ms) {
     auto alive = alive_;
     int32_t self = quorum_.self();
     auto incarnation = metadata::random_uuid();
     while (*alive) {
         auto records = controller_.register_broker(self, host, port, rack);
-        if (records && records->empty()) co_return;  // the image has us
+        if (records && records->empty()) break;  // the image has us
         if (quorum_.is_leader()) {
             plan registration = [=](const metadata::controller& c) { return c.register_broker(self, host, port, rack); };
             auto done = co_await submit(std::move(registration));
@@ -161,6 +204,25 @@ awaitable<void> metadata_writer::register_loop(std::string host, int32_t port, s
             }
         }
         co_await sleep_for(io_, std::chrono::milliseconds(200));
+    }
+    // Registered: heartbeat to the controller for as long as the node runs.
+    while (*alive) {
+        if (quorum_.is_leader()) {
+            auto beat = co_await heartbeat(self);
+            (void)beat;
+        } else if (auto leader = quorum_.leader()) {
+            auto conn = co_await quorum_.connection_to(*leader);
+            if (!*alive) co_return;
+            if (conn) {
+                protocol::broker_heartbeat_request request;
+                request.broker_id = self;
+                request.current_metadata_offset = quorum_.applied_offset();
+                auto answer = co_await (*conn)->send<protocol::broker_heartbeat_api>(request, 0, std::chrono::seconds(5));
+                (void)answer;
+            }
+        }
+        if (!*alive) co_return;
+        co_await sleep_for(io_, std::chrono::milliseconds(heartbeat_ms));
     }
 }
 

@@ -4,6 +4,7 @@
 // the change here, or forward it to the leader, and tell their client to retry.
 #pragma once
 #include <deque>
+#include <map>
 #include <functional>
 #include <memory>
 #include <set>
@@ -34,9 +35,14 @@ public:
     // caller to come back.
     result<void> create_topic_soon(metadata::new_topic topic);
 
-    // Registers this broker's listener with the controller until it is in the image: the leader proposes
-    // it, a follower sends BrokerRegistration to the leader. Runs on the io thread until stop().
-    void start_registration(std::string host, int32_t port, std::optional<std::string> rack);
+    // Registers this broker's listener with the controller until it is in the image (the leader proposes it,
+    // a follower sends BrokerRegistration to the leader), then heartbeats every `heartbeat_ms` (a follower
+    // with BrokerHeartbeat). On the leader, a broker silent for `session_timeout_ms` is fenced and unfenced
+    // by its next heartbeat. Runs on the io thread until stop().
+    void start_registration(std::string host, int32_t port, std::optional<std::string> rack, int64_t heartbeat_ms,
+                            int64_t session_timeout_ms);
+    // The leader heard from `broker` (BrokerHeartbeat, or itself); unfences it if it was fenced.
+    awaitable<result<void>> heartbeat(int32_t broker);
     void stop();
 
     std::optional<int32_t> controller_id() const { return quorum_.leader(); }
@@ -46,7 +52,8 @@ private:
     awaitable<result<void>> acquire();
     void release();
     awaitable<void> create_in_background(metadata::new_topic topic);
-    awaitable<void> register_loop(std::string host, int32_t port, std::optional<std::string> rack);
+    awaitable<void> register_loop(std::string host, int32_t port, std::optional<std::string> rack, int64_t heartbeat_ms);
+    awaitable<void> fence_loop(int64_t session_timeout_ms);
 
     asio::io_context& io_;
     metadata::controller& controller_;
@@ -54,6 +61,8 @@ private:
     bool busy_ = false;
     std::deque<std::shared_ptr<asio::steady_timer>> queue_;
     std::set<std::string> creating_;
+    std::map<int32_t, int64_t> last_heartbeat_;  // leader: steady ms of each broker's last heartbeat
+    int32_t heartbeat_epoch_ = -1;               // the leader epoch last_heartbeat_ belongs to
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 

@@ -260,7 +260,8 @@ result<std::unique_ptr<node>> node::start(node_config config) {
         };
         if (auto registered = s->writer->submit_now(plan); !registered) return registered.err();
     } else {
-        s->writer->start_registration(host, bound_port, broker_rack);
+        s->writer->start_registration(host, bound_port, broker_rack, s->values.get_int("broker.heartbeat.interval.ms"),
+                                      s->values.get_int("broker.session.timeout.ms"));
     }
     s->maintenance = std::make_unique<log_maintenance>(s->io, *s->logs, s->values);
     s->maintenance->start();

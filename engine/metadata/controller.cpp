@@ -90,6 +90,39 @@ result<controller::records> controller::register_broker(int32_t broker_id, const
     return records{register_broker_record{broker_id, host, port, std::move(rack)}};
 }
 
+result<controller::records> controller::fence_broker(int32_t broker_id) const {
+    auto it = image_.brokers().find(broker_id);
+    if (it == image_.brokers().end() || it->second.fenced) return records{};
+    records out{fence_broker_record{broker_id}};
+    auto live = [&](int32_t id) {
+        auto b = image_.brokers().find(id);
+        return id != broker_id && b != image_.brokers().end() && !b->second.fenced;
+    };
+    for (const auto& [name, t] : image_.topics())
+        for (const auto& [index, p] : t.partitions) {
+            if (p.leader != broker_id) continue;
+            int32_t next = -1;
+            for (int32_t id : p.isr)
+                if (live(id)) {
+                    next = id;
+                    break;
+                }
+            out.push_back(partition_change_record{index, t.id, next, std::nullopt, std::nullopt});
+        }
+    return out;
+}
+
+result<controller::records> controller::unfence_broker(int32_t broker_id) const {
+    auto it = image_.brokers().find(broker_id);
+    if (it == image_.brokers().end() || !it->second.fenced) return records{};
+    records out{unfence_broker_record{broker_id}};
+    for (const auto& [name, t] : image_.topics())
+        for (const auto& [index, p] : t.partitions)
+            if (p.leader < 0 && std::find(p.isr.begin(), p.isr.end(), broker_id) != p.isr.end())
+                out.push_back(partition_change_record{index, t.id, broker_id, std::nullopt, std::nullopt});
+    return out;
+}
+
 result<std::vector<int32_t>> controller::check_replicas(const std::vector<int32_t>& replicas) const {
     if (replicas.empty())
         return make_error(error_code::invalid_replica_assignment,
@@ -112,7 +145,8 @@ result<std::vector<int32_t>> controller::check_replicas(const std::vector<int32_
 result<std::vector<std::vector<int32_t>>> controller::place_replicas(int32_t first_partition, int32_t count,
                                                                      int32_t replication_factor) const {
     std::vector<int32_t> brokers;
-    for (const auto& [id, b] : image_.brokers()) brokers.push_back(id);
+    for (const auto& [id, b] : image_.brokers())
+        if (!b.fenced) brokers.push_back(id);
     if (brokers.empty()) brokers.push_back(node_id_);
     if (replication_factor > static_cast<int32_t>(brokers.size()))
         return make_error(error_code::invalid_replication_factor,

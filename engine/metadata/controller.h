@@ -61,6 +61,10 @@ public:
     // A broker's endpoint (again, when it changed since it last registered).
     result<records> register_broker(int32_t broker_id, const std::string& host, int32_t port,
                                     std::optional<std::string> rack) const;
+    // Fences a broker that missed its heartbeats (its partitions move to another live ISR member, or have no
+    // leader), or unfences one that is back (leaderless partitions it replicates get it as leader).
+    result<records> fence_broker(int32_t broker_id) const;
+    result<records> unfence_broker(int32_t broker_id) const;
     // Kafka's CreateTopics checks, then the topic, partition and config records (the topic record first).
     result<records> create_topic(const new_topic& topic, bool validate_only) const;
     result<records> delete_topic(const std::string& name) const;

@@ -33,6 +33,7 @@ struct broker_registration {
     std::string host;
     int32_t port = 0;
     std::optional<std::string> rack;
+    bool fenced = false;  // missed its heartbeats; Metadata leaves it out
 };
 
 class metadata_image {

@@ -89,6 +89,20 @@ struct partition_change_record {
     }
 };
 
+// A broker missed its heartbeats for broker.session.timeout.ms: clients are no longer sent to it.
+struct fence_broker_record {
+    static constexpr int16_t type_id = 7;
+    int32_t broker_id = 0;
+    static constexpr auto schema() { return std::tuple{field(&fence_broker_record::broker_id, "Id")}; }
+};
+
+// A fenced broker heartbeats again.
+struct unfence_broker_record {
+    static constexpr int16_t type_id = 8;
+    int32_t broker_id = 0;
+    static constexpr auto schema() { return std::tuple{field(&unfence_broker_record::broker_id, "Id")}; }
+};
+
 // A topic and its partitions and overrides are gone.
 struct remove_topic_record {
     static constexpr int16_t type_id = 9;
@@ -97,7 +111,8 @@ struct remove_topic_record {
 };
 
 using metadata_record = std::variant<register_broker_record, topic_record, partition_record, config_record,
-                                     partition_change_record, remove_topic_record>;
+                                     partition_change_record, remove_topic_record, fence_broker_record,
+                                     unfence_broker_record>;
 
 // Frame: int16 type id, int16 record version (0), then the body in the codec's non-flexible encoding.
 std::vector<uint8_t> encode_record(const metadata_record& record);
@@ -117,4 +132,6 @@ SLUICE_DECLARE_CODEC(metadata::partition_record);
 SLUICE_DECLARE_CODEC(metadata::config_record);
 SLUICE_DECLARE_CODEC(metadata::partition_change_record);
 SLUICE_DECLARE_CODEC(metadata::remove_topic_record);
+SLUICE_DECLARE_CODEC(metadata::fence_broker_record);
+SLUICE_DECLARE_CODEC(metadata::unfence_broker_record);
 }  // namespace sluice::protocol

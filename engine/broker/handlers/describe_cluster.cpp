@@ -9,7 +9,8 @@ awaitable<std::optional<protocol::describe_cluster_response>> handle_describe_cl
     protocol::describe_cluster_response response;
     response.cluster_id = ctx.broker.cluster_id;
     response.controller_id = ctx.broker.writer.controller_id().value_or(-1);
-    for (const auto& [id, b] : ctx.broker.controller.image().brokers()) response.brokers.push_back({b.id, b.host, b.port, b.rack});
+    for (const auto& [id, b] : ctx.broker.controller.image().brokers())
+        if (!b.fenced) response.brokers.push_back({b.id, b.host, b.port, b.rack});
     co_return response;
 }
 

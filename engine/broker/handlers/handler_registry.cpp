@@ -74,6 +74,7 @@ const std::array handlers{
     handler_entry{api_key::describe_quorum, 0, 1, &adapt<describe_quorum_api, handle_describe_quorum>},
     handler_entry{api_key::fetch_snapshot, 0, 0, &adapt<fetch_snapshot_api, handle_fetch_snapshot>},
     handler_entry{api_key::broker_registration, 0, 3, &adapt<broker_registration_api, handle_broker_registration>},
+    handler_entry{api_key::broker_heartbeat, 0, 0, &adapt<broker_heartbeat_api, handle_broker_heartbeat>},
 };
 
 }  // namespace

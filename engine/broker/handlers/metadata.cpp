@@ -31,7 +31,7 @@ awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_co
     const auto& image = ctx.broker.controller.image();
     protocol::metadata_response response;
     for (const auto& [id, b] : image.brokers())
-        response.brokers.push_back({b.id, b.host, b.port, b.rack});
+        if (!b.fenced) response.brokers.push_back({b.id, b.host, b.port, b.rack});
     if (response.brokers.empty())
         response.brokers.push_back({ctx.broker.node_id, ctx.broker.advertised_host, ctx.broker.advertised_port, std::nullopt});
     response.cluster_id = ctx.broker.cluster_id;

@@ -125,4 +125,16 @@ awaitable<std::optional<protocol::broker_registration_response>> handle_broker_r
     co_return response;
 }
 
+awaitable<std::optional<protocol::broker_heartbeat_response>> handle_broker_heartbeat(
+    request_context& ctx, protocol::broker_heartbeat_request& request) {
+    protocol::broker_heartbeat_response response;
+    auto beat = co_await ctx.broker.writer.heartbeat(request.broker_id);
+    response.error_code = beat ? int16_t{0} : static_cast<int16_t>(beat.err().code);
+    const auto& brokers = ctx.broker.controller.image().brokers();
+    auto it = brokers.find(request.broker_id);
+    response.is_fenced = it == brokers.end() || it->second.fenced;
+    response.is_caught_up = request.current_metadata_offset + 1 >= ctx.broker.quorum.high_watermark();
+    co_return response;
+}
+
 }  // namespace sluice::broker
