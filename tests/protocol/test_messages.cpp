@@ -15,6 +15,7 @@
 #include "engine/protocol/messages/alter_configs.h"
 #include "engine/protocol/messages/api_versions.h"
 #include "engine/protocol/messages/begin_quorum_epoch.h"
+#include "engine/protocol/messages/alter_partition.h"
 #include "engine/protocol/messages/broker_heartbeat.h"
 #include "engine/protocol/messages/broker_registration.h"
 #include "engine/protocol/messages/create_partitions.h"
@@ -108,6 +109,7 @@ const std::vector<api_row>& api_rows() {
         row<fetch_snapshot_api>(0),
         row<broker_registration_api>(3),
         row<broker_heartbeat_api>(0),
+        row<alter_partition_api>(3),
     };
     return rows;
 }
