@@ -1,7 +1,9 @@
 #include "engine/broker/meta_properties.h"
 
 #include <fstream>
+#include <algorithm>
 #include <random>
+#include <vector>
 
 namespace sluice::broker {
 
@@ -10,6 +12,42 @@ std::string generate_cluster_id() {
     std::random_device rd;
     std::string id;
     for (int i = 0; i < 22; ++i) id += alphabet[rd() % 64];
+    return id;
+}
+
+std::string cluster_id_from_voters(std::string_view voters) {
+    // Canonical form: the items sorted, so "2@b,1@a" and "1@a, 2@b" give one id.
+    std::vector<std::string> items;
+    std::string item;
+    for (char c : voters) {
+        if (c == ',') {
+            if (!item.empty()) items.push_back(item);
+            item.clear();
+        } else if (c != ' ' && c != '\t') {
+            item += c;
+        }
+    }
+    if (!item.empty()) items.push_back(item);
+    std::sort(items.begin(), items.end());
+    std::string canonical;
+    for (const auto& i : items) canonical += i + ",";
+    // Two FNV-1a 64-bit hashes with different offsets: 16 bytes, stable on every platform (std::hash is not).
+    auto fnv = [&](uint64_t h) {
+        for (unsigned char c : canonical) h = (h ^ c) * 0x100000001b3ULL;
+        return h;
+    };
+    uint64_t halves[2] = {fnv(0xcbf29ce484222325ULL), fnv(0x84222325cbf29ce4ULL)};
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    std::string id;
+    // 22 base64 characters carry 132 bits: the 128 of the hashes, 6 bits at a time.
+    for (int i = 0; i < 22; ++i) {
+        int bit = i * 6;
+        uint64_t word = halves[bit / 64 < 2 ? bit / 64 : 1];
+        int shift = bit % 64;
+        uint64_t v = word >> shift;
+        if (shift > 58 && bit / 64 == 0) v |= halves[1] << (64 - shift);
+        id += alphabet[v & 63];
+    }
     return id;
 }
 

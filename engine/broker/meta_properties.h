@@ -22,5 +22,9 @@ result<meta_properties> load_or_format(const std::filesystem::path& dir, const s
 
 // A Kafka-style cluster id: 16 random bytes as URL-safe base64 without padding (22 characters).
 std::string generate_cluster_id();
+// The cluster id every voter of one controller.quorum.voters set formats itself with when no cluster.id is
+// configured: derived from the voters (ids and addresses, in id order), so three nodes given the same voters
+// agree without `kafka-storage.sh format -t` having been run with one id on each.
+std::string cluster_id_from_voters(std::string_view voters);
 
 }  // namespace sluice::broker

@@ -185,7 +185,11 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     if (fs_error)
         return make_error(protocol::error_code::kafka_storage_error,
                           "cannot create data dir " + config.data_dir.string() + ": " + fs_error.message());
-    auto identity = load_or_format(config.data_dir, s->values.get_string("cluster.id"), config.node_id);
+    // Voters of one quorum agree on a cluster id without being told one (see cluster_id_from_voters).
+    std::string cluster_id = s->values.get_string("cluster.id");
+    if (cluster_id.empty() && !s->values.get_string("controller.quorum.voters").empty())
+        cluster_id = cluster_id_from_voters(s->values.get_string("controller.quorum.voters"));
+    auto identity = load_or_format(config.data_dir, cluster_id, config.node_id);
     if (!identity) return identity.err();
     s->identity = identity.value();
 

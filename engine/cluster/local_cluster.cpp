@@ -1,5 +1,8 @@
 #include "engine/cluster/local_cluster.h"
 
+#include <fstream>
+
+#include "engine/broker/meta_properties.h"
 #include "engine/common/asio.h"
 
 namespace sluice::cluster {
@@ -25,6 +28,18 @@ result<std::vector<uint16_t>> pick_free_ports(const std::string& host, int32_t c
     return ports;
 }
 
+// Every node of one cluster must carry the same cluster id (followers and voters refuse another): the one
+// a node of this data directory was formatted with, or a fresh one for a new cluster.
+std::string cluster_id_for(const std::filesystem::path& data_dir, int32_t nodes) {
+    for (int32_t id = 1; id <= nodes; ++id) {
+        std::ifstream in(data_dir / ("node-" + std::to_string(id)) / "meta.properties");
+        std::string line;
+        while (std::getline(in, line))
+            if (line.rfind("cluster.id=", 0) == 0 && line.size() > 11) return line.substr(11);
+    }
+    return broker::generate_cluster_id();
+}
+
 }  // namespace
 
 result<std::unique_ptr<local_cluster>> local_cluster::start(local_cluster_config config) {
@@ -33,6 +48,8 @@ result<std::unique_ptr<local_cluster>> local_cluster::start(local_cluster_config
                           "a local cluster has 1 to 64 nodes, not " + std::to_string(config.nodes));
     if (config.data_dir.empty())
         return make_error(protocol::error_code::invalid_config, "a local cluster needs a data directory");
+    if (!config.properties.contains("cluster.id"))
+        config.properties["cluster.id"] = cluster_id_for(config.data_dir, config.nodes);
     std::map<int32_t, uint16_t> ports;
     if (config.first_port == 0) {
         auto picked = pick_free_ports(config.host, config.nodes);
