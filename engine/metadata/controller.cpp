@@ -4,6 +4,7 @@
 #include <chrono>
 #include <set>
 
+#include "engine/metadata/partition_election.h"
 #include "engine/metadata/topic_name.h"
 
 namespace sluice::metadata {
@@ -90,25 +91,27 @@ result<controller::records> controller::register_broker(int32_t broker_id, const
     return records{register_broker_record{broker_id, host, port, std::move(rack)}};
 }
 
+namespace {
+// Registered brokers that are not fenced, leaving out `except`.
+broker_set live_brokers(const metadata_image& image, int32_t except = -1) {
+    broker_set live;
+    for (const auto& [id, b] : image.brokers())
+        if (!b.fenced && id != except) live.insert(id);
+    return live;
+}
+}  // namespace
+
 result<controller::records> controller::fence_broker(int32_t broker_id) const {
     auto it = image_.brokers().find(broker_id);
     if (it == image_.brokers().end() || it->second.fenced) return records{};
     records out{fence_broker_record{broker_id}};
-    auto live = [&](int32_t id) {
-        auto b = image_.brokers().find(id);
-        return id != broker_id && b != image_.brokers().end() && !b->second.fenced;
+    // Its leaderships move to live ISR members and it leaves the ISRs (partition_election.h).
+    auto sources_now = sources();
+    unclean_policy unclean = [&](const std::string& topic) {
+        return topic_config_value(sources_now, topic, "unclean.leader.election.enable") == "true";
     };
-    for (const auto& [name, t] : image_.topics())
-        for (const auto& [index, p] : t.partitions) {
-            if (p.leader != broker_id) continue;
-            int32_t next = -1;
-            for (int32_t id : p.isr)
-                if (live(id)) {
-                    next = id;
-                    break;
-                }
-            out.push_back(partition_change_record{index, t.id, next, std::nullopt, std::nullopt});
-        }
+    for (auto& change : remove_broker(image_, broker_id, live_brokers(image_, broker_id), unclean))
+        out.push_back(std::move(change));
     return out;
 }
 
@@ -116,10 +119,14 @@ result<controller::records> controller::unfence_broker(int32_t broker_id) const 
     auto it = image_.brokers().find(broker_id);
     if (it == image_.brokers().end() || !it->second.fenced) return records{};
     records out{unfence_broker_record{broker_id}};
-    for (const auto& [name, t] : image_.topics())
-        for (const auto& [index, p] : t.partitions)
-            if (p.leader < 0 && std::find(p.isr.begin(), p.isr.end(), broker_id) != p.isr.end())
-                out.push_back(partition_change_record{index, t.id, broker_id, std::nullopt, std::nullopt});
+    // Partitions left without a leader get one again now that this ISR member is back.
+    auto live = live_brokers(image_);
+    live.insert(broker_id);
+    auto sources_now = sources();
+    unclean_policy unclean = [&](const std::string& topic) {
+        return topic_config_value(sources_now, topic, "unclean.leader.election.enable") == "true";
+    };
+    for (auto& change : elect_leaderless(image_, live, unclean)) out.push_back(std::move(change));
     return out;
 }
 
