@@ -163,6 +163,16 @@ awaitable<void> metadata_writer::fence_loop(int64_t session_timeout_ms) {
             if (!*alive) co_return;
             if (fenced) std::cerr << "sluice: fenced broker " << id << " (no heartbeat for " << session_timeout_ms << " ms)\n";
         }
+        // Preferred leaders back, every leader.imbalance.check.interval.seconds (auto.leader.rebalance.enable).
+        auto sources = controller_.sources();
+        int64_t interval_ms = metadata::broker_config_int(sources, "leader.imbalance.check.interval.seconds") * 1000;
+        if (metadata::broker_config_value(sources, "auto.leader.rebalance.enable") == "true" &&
+            now - last_rebalance_ms_ >= interval_ms) {
+            last_rebalance_ms_ = now;
+            plan rebalance = [](const metadata::controller& c) { return c.preferred_leaders(); };
+            (void)co_await submit(std::move(rebalance));
+            if (!*alive) co_return;
+        }
     }
 }
 

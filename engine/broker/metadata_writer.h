@@ -54,6 +54,7 @@ private:
     awaitable<void> create_in_background(metadata::new_topic topic);
     awaitable<void> register_loop(std::string host, int32_t port, std::optional<std::string> rack, int64_t heartbeat_ms);
     awaitable<void> fence_loop(int64_t session_timeout_ms);
+    int64_t last_rebalance_ms_ = steady_clock_ms();  // the first check waits a whole interval, as Kafka's
 
     asio::io_context& io_;
     metadata::controller& controller_;

@@ -130,6 +130,12 @@ result<controller::records> controller::unfence_broker(int32_t broker_id) const 
     return out;
 }
 
+result<controller::records> controller::preferred_leaders() const {
+    records out;
+    for (auto& change : elect_preferred(image_, live_brokers(image_))) out.push_back(std::move(change));
+    return out;
+}
+
 result<std::vector<int32_t>> controller::check_replicas(const std::vector<int32_t>& replicas) const {
     if (replicas.empty())
         return make_error(error_code::invalid_replica_assignment,

@@ -65,6 +65,9 @@ public:
     // leader), or unfences one that is back (leaderless partitions it replicates get it as leader).
     result<records> fence_broker(int32_t broker_id) const;
     result<records> unfence_broker(int32_t broker_id) const;
+    // auto.leader.rebalance.enable: partitions whose preferred (first) replica is live and in the ISR but
+    // does not lead get it back as leader.
+    result<records> preferred_leaders() const;
     // Kafka's CreateTopics checks, then the topic, partition and config records (the topic record first).
     result<records> create_topic(const new_topic& topic, bool validate_only) const;
     result<records> delete_topic(const std::string& name) const;

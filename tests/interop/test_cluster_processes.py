@@ -22,7 +22,8 @@ TOPIC = "replicated"
 # Short timeouts keep the faults quick: a follower leaves the ISR after 3 s behind, a broker without a
 # heartbeat for 3 s is fenced and loses its leaderships.
 PROPS = {"replica.lag.time.max.ms": "3000", "num.partitions": "1", "auto.create.topics.enable": "false",
-         "broker.session.timeout.ms": "3000", "broker.heartbeat.interval.ms": "500"}
+         "broker.session.timeout.ms": "3000", "broker.heartbeat.interval.ms": "500",
+         "leader.imbalance.check.interval.seconds": "2"}
 
 
 def partition_state(bootstrap):
@@ -35,6 +36,17 @@ def partition_state(bootstrap):
         return None
     p = t.partitions[0]
     return p.leader, sorted(p.replicas), sorted(p.isrs)
+
+
+def preferred_leads(bootstrap):
+    """Whether the partition's first replica (its preferred leader) leads it."""
+    c = cu.consumer(bootstrap)
+    try:
+        t = c.list_topics(topic=TOPIC, timeout=10).topics.get(TOPIC)
+    finally:
+        c.close()
+    p = t.partitions.get(0) if t is not None else None
+    return p is not None and p.replicas and p.leader == p.replicas[0]
 
 
 def brokers_seen(bootstrap):
@@ -109,6 +121,9 @@ def test():
         wait_until(lambda: (lambda s: s and len(s[2]) == 3)(partition_state(bootstrap_of(nodes))), 60,
                    f"the old leader, node {leader}, to rejoin the ISR")
         log(f"node {leader} rejoined the ISR")
+        wait_until(lambda: preferred_leads(bootstrap_of(nodes)), 20,
+                   "leadership to return to the preferred replica (auto.leader.rebalance.enable)")
+        log(f"leadership back on the preferred replica: {partition_state(bootstrap_of(nodes))}")
         cu.produce_all(prod, TOPIC, records(1500, 100))
 
         got = cu.consume_range(bootstrap_of(nodes), TOPIC, 0, 1600)
