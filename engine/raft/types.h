@@ -3,33 +3,22 @@
 #include <compare>
 #include <cstdint>
 
+#include "engine/common/strong_value.h"
+
 namespace sluice::raft {
 
-// A number with a tag: explicit construction, comparison, no implicit conversion between kinds.
-template <class Tag, class Rep>
-class strong_value {
-public:
-    using rep = Rep;
-    constexpr strong_value() = default;
-    constexpr explicit strong_value(Rep v) : value_(v) {}
-    constexpr Rep value() const { return value_; }
-    friend constexpr auto operator<=>(strong_value, strong_value) = default;
-    friend constexpr bool operator==(strong_value, strong_value) = default;
-
-private:
-    Rep value_{};
-};
+using sluice::strong_value;
 
 struct node_id_tag {};
 struct epoch_tag {};
 struct log_offset_tag {};
 
 // A voter's id (Kafka's node.id / replica id). Kafka uses -1 for "none"; here that is std::nullopt.
-using node_id = strong_value<node_id_tag, int32_t>;
+using node_id = strong_value<int32_t, node_id_tag>;
 // A leader epoch (Raft's term). Named epoch_id because structs keep fields named `epoch`.
-using epoch_id = strong_value<epoch_tag, int32_t>;
+using epoch_id = strong_value<int32_t, epoch_tag>;
 // An offset in the replicated log; end offsets are exclusive, like Kafka's.
-using log_offset = strong_value<log_offset_tag, int64_t>;
+using log_offset = strong_value<int64_t, log_offset_tag>;
 
 constexpr epoch_id next(epoch_id e) { return epoch_id{e.value() + 1}; }
 constexpr log_offset operator+(log_offset o, int64_t n) { return log_offset{o.value() + n}; }

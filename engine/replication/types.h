@@ -5,21 +5,11 @@
 #include <cstdint>
 #include <functional>
 
+#include "engine/common/strong_value.h"
+
 namespace sluice::replication {
 
-// An int wrapped with a tag so that different kinds never convert into one another implicitly.
-template <class Rep, class Tag>
-class strong_value {
-public:
-    using rep = Rep;
-    constexpr strong_value() = default;
-    constexpr explicit strong_value(Rep v) : value_(v) {}
-    constexpr Rep value() const { return value_; }
-    friend constexpr auto operator<=>(strong_value, strong_value) = default;
-
-private:
-    Rep value_ = 0;
-};
+using sluice::strong_value;
 
 // A broker (node) id as it appears in Replicas/Isr and in a follower Fetch's ReplicaId.
 using replica_id = strong_value<int32_t, struct replica_id_tag>;
@@ -51,10 +41,3 @@ struct epoch_entry {
 };
 
 }  // namespace sluice::replication
-
-template <class Rep, class Tag>
-struct std::hash<sluice::replication::strong_value<Rep, Tag>> {
-    std::size_t operator()(sluice::replication::strong_value<Rep, Tag> v) const noexcept {
-        return std::hash<Rep>{}(v.value());
-    }
-};
