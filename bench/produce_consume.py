@@ -233,8 +233,8 @@ class Cluster:
         state = self.partition_state(topic)
         check(state is not None and len(state[2]) >= MIN_INSYNC_REPLICAS, f"{topic}: partition state {state}")
         report = (f"{topic}: {len(dirs)} replicas byte-identical ({sum(n for _, n in layouts[0]):,} B in "
-                  f"{len(layouts[0])} segment(s), sha256 {digests[0][:12]}, equal {waited:.1f} s after the last "
-                  f"ack), leader {state[0]}, isr {state[2]}")
+                  f"{len(layouts[0])} segment(s), sha256 {digests[0][:12]}, confirmed {waited:.1f} s after the last "
+                  f"ack, hashing included), leader {state[0]}, isr {state[2]}")
         log(report)
         return report
 
