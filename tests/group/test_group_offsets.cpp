@@ -46,6 +46,16 @@ protocol::offset_commit_request commit(const std::string& group, int32_t partiti
     return r;
 }
 
+// Runs the coordinator's awaitable OffsetCommit to completion on `io`.
+protocol::offset_commit_response commit_now(asio::io_context& io, group::group_coordinator& c,
+                                            const protocol::offset_commit_request& request) {
+    std::optional<protocol::offset_commit_response> out;
+    asio::co_spawn(io, [&]() -> asio::awaitable<void> { out = co_await c.commit_offsets(request); }, asio::detached);
+    io.restart();
+    for (int i = 0; i < 1000 && !out; ++i) io.run_one_for(std::chrono::milliseconds(10));
+    return out.value_or(protocol::offset_commit_response{});
+}
+
 int64_t fetched(group::group_coordinator& c, const std::string& group, int32_t partition, std::string* metadata = nullptr) {
     protocol::offset_fetch_request r;
     r.group_id = group;
@@ -95,11 +105,11 @@ private slots:
         {
             group::group_coordinator c(io, {.offsets_topic_partitions = 5}, log);
             QVERIFY(c.start().ok());
-            auto r = c.commit_offsets(commit("billing", 0, 15, "processed up to 15"));
+            auto r = commit_now(io, c, commit("billing", 0, 15, "processed up to 15"));
             QCOMPARE(r.topics.at(0).partitions.at(0).error_code, int16_t{0});
-            r = c.commit_offsets(commit("billing", 1, 3, ""));
+            r = commit_now(io, c, commit("billing", 1, 3, ""));
             QCOMPARE(r.topics.at(0).partitions.at(0).error_code, int16_t{0});
-            r = c.commit_offsets(commit("billing", 9, 3, ""));  // no such partition
+            r = commit_now(io, c, commit("billing", 9, 3, ""));  // no such partition
             QCOMPARE(r.topics.at(0).partitions.at(0).error_code, int16_t(protocol::error_code::unknown_topic_or_partition));
             protocol::offset_delete_request del;
             del.group_id = "billing";
@@ -126,7 +136,7 @@ private slots:
         fake_offsets log;
         group::group_coordinator c(io, {.offsets_topic_partitions = 3, .offsets_retention_ms = 60000}, log);
         QVERIFY(c.start().ok());
-        c.commit_offsets(commit("old", 0, 5, ""));
+        commit_now(io, c, commit("old", 0, 5, ""));
         int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
                           std::chrono::system_clock::now().time_since_epoch()).count();
         QCOMPARE(c.expire_offsets(now + 1000), std::size_t{0});
