@@ -219,8 +219,10 @@ void group_coordinator::reconcile() {
             unload_partition(p);
         }
     }
-    for (auto it = loaded_.begin(); it != loaded_.end();)  // partitions beyond the count (topic deleted)
-        it = it->first >= partitions ? (unload_partition(it->first), loaded_.upper_bound(it->first)) : std::next(it);
+    std::vector<int32_t> gone;  // partitions beyond the count (the topic was deleted)
+    for (const auto& [p, epoch] : loaded_)
+        if (p >= partitions) gone.push_back(p);
+    for (int32_t p : gone) unload_partition(p);
 }
 
 error_code group_coordinator::coordinator_error(const std::string& group_id, bool create) {
