@@ -31,10 +31,12 @@ result<void> log_manager::load_existing(int64_t now_ms) {
     return {};
 }
 
-result<void> log_manager::create_topic(const std::string& name, int32_t partitions, int64_t, topic_configs configs) {
+result<void> log_manager::create_topic(const std::string& name, int32_t partitions, int64_t, topic_configs configs,
+                                       int16_t replication_factor) {
     metadata::new_topic topic;
     topic.name = name;
     topic.num_partitions = partitions;
+    topic.replication_factor = replication_factor;
     topic.configs = std::move(configs);
     if (controller_.image().find_topic(name))
         return make_error(protocol::error_code::topic_already_exists, "Topic '" + name + "' already exists.");

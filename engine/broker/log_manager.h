@@ -36,7 +36,9 @@ public:
     // Creates a topic through the controller (replication factor: default.replication.factor), for the
     // auto-create path and internal topics; TOPIC_ALREADY_EXISTS if it is there. The node decides how (the
     // topic creator): at once on a quorum of one, else asynchronously with LEADER_NOT_AVAILABLE meanwhile.
-    result<void> create_topic(const std::string& name, int32_t partitions, int64_t now_ms, topic_configs configs = {});
+    // `replication_factor` -1: default.replication.factor.
+    result<void> create_topic(const std::string& name, int32_t partitions, int64_t now_ms, topic_configs configs = {},
+                              int16_t replication_factor = -1);
     using topic_creator = std::function<result<void>(metadata::new_topic)>;
     void set_topic_creator(topic_creator creator) { creator_ = std::move(creator); }
 

@@ -32,6 +32,7 @@ group::coordinator_config group_defaults(const metadata::config_values& v) {
     cfg.offsets_retention_ms = v.get_int("offsets.retention.minutes") * 60000;
     cfg.offsets_retention_check_ms = v.get_int("offsets.retention.check.interval.ms");
     cfg.max_metadata_bytes = static_cast<int32_t>(v.get_int("offset.metadata.max.bytes"));
+    cfg.offsets_commit_timeout_ms = v.get_int("offsets.commit.timeout.ms");
     return cfg;
 }
 
@@ -231,10 +232,16 @@ result<std::unique_ptr<node>> node::start(node_config config) {
         });
     s->replicas->start();
 
-    // The group coordinator replays __consumer_offsets before the listener opens.
-    s->offsets = std::make_unique<offsets_topic>(*s->logs);
+    // The group coordinator loads the __consumer_offsets partitions this node leads before the listener
+    // opens, and follows their leadership: subscribed after the replica manager, it sees every metadata
+    // change once partition roles have been applied.
+    s->offsets = std::make_unique<offsets_topic>(s->io, *s->logs, *s->controller,
+                                                 static_cast<int16_t>(s->values.get_int("offsets.topic.replication.factor")));
     s->groups = std::make_unique<group::group_coordinator>(s->io, group_defaults(s->values), *s->offsets);
     if (auto loaded = s->groups->start(); !loaded) return loaded.err();
+    s->controller->subscribe([st](const metadata::metadata_image&, std::span<const metadata::metadata_record>) {
+        st->groups->on_leadership_change();
+    });
 
     // Bind first (the port may be 0), then build the context with the address really bound. Nothing is
     // accepted before the io thread runs, so the handler never sees a missing context.

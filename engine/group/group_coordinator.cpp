@@ -165,6 +165,7 @@ std::string group_coordinator::select_protocol(const group& g) const {
 awaitable<protocol::join_group_response> group_coordinator::join(const protocol::join_group_request& request,
                                                                  int16_t version, const client_identity& client) {
     if (request.group_id.empty()) co_return join_error(error_code::invalid_group_id, request.member_id);
+    if (auto e = coordinator_error(request.group_id); e != error_code::none) co_return join_error(e, request.member_id);
     if (request.session_timeout_ms < config_.min_session_timeout_ms ||
         request.session_timeout_ms > config_.max_session_timeout_ms)
         co_return join_error(error_code::invalid_session_timeout, request.member_id);
@@ -410,6 +411,7 @@ void group_coordinator::complete_join(group& g) {
 awaitable<protocol::sync_group_response> group_coordinator::sync(const protocol::sync_group_request& request,
                                                                  int16_t version) {
     (void)version;
+    if (auto e = coordinator_error(request.group_id); e != error_code::none) co_return sync_error(e);
     group* g = find(request.group_id);
     if (g == nullptr) co_return sync_error(error_code::unknown_member_id);
     if (g->is(group_state::dead)) co_return sync_error(error_code::coordinator_not_available);
@@ -477,6 +479,7 @@ protocol::heartbeat_response group_coordinator::heartbeat(const protocol::heartb
         r.error_code = code(e);
         return r;
     };
+    if (auto e = coordinator_error(request.group_id); e != error_code::none) return fail(e);
     group* g = find(request.group_id);
     if (g == nullptr) return fail(error_code::unknown_member_id);
     if (g->is(group_state::dead)) return fail(error_code::coordinator_not_available);
@@ -498,6 +501,10 @@ protocol::leave_group_response group_coordinator::leave(const protocol::leave_gr
     protocol::leave_group_response r;
     std::vector<protocol::leave_group_request::member> leaving = request.members;
     if (version < 3) leaving = {{request.member_id, std::nullopt, std::nullopt}};
+    if (auto e = coordinator_error(request.group_id); e != error_code::none) {
+        r.error_code = code(e);
+        return r;
+    }
     group* g = find(request.group_id);
     if (g == nullptr || g->is(group_state::dead)) {
         r.error_code = code(g == nullptr ? error_code::unknown_member_id : error_code::coordinator_not_available);

@@ -1,4 +1,6 @@
-// The group coordinator of one node (with one node it coordinates every group): the classic rebalance
+// The group coordinator of one node: it coordinates the groups whose __consumer_offsets partition this node
+// leads (with one node, every group), loading a partition's groups and offsets from its log when it starts
+// leading it and dropping them when it stops (members rejoin at the new coordinator). The classic rebalance
 // protocol (JoinGroup/SyncGroup/Heartbeat/LeaveGroup with generations, member ids, session and rebalance
 // timeouts, static membership) and committed offsets kept in __consumer_offsets. Runs on the node's
 // io_context thread only: no locks. JoinGroup and SyncGroup park until the rebalance decides their answer.
@@ -30,6 +32,7 @@ struct coordinator_config {
     int64_t offsets_retention_ms = 10080 * 60000LL;  // offsets.retention.minutes
     int64_t offsets_retention_check_ms = 600000;  // offsets.retention.check.interval.ms
     int32_t max_metadata_bytes = 4096;            // offset.metadata.max.bytes
+    int64_t offsets_commit_timeout_ms = 5000;     // offsets.commit.timeout.ms: wait for the ISR this long
     int64_t tick_ms = 50;                         // how often deadlines (sessions, rebalances) are checked
 };
 
@@ -46,9 +49,21 @@ public:
     group_coordinator(const group_coordinator&) = delete;
     group_coordinator& operator=(const group_coordinator&) = delete;
 
-    // Replays __consumer_offsets (when it exists) and starts the deadline and retention timers.
+    // Loads the __consumer_offsets partitions this node leads (when the topic exists) and starts the deadline
+    // and retention timers.
     result<void> start();
     void stop();
+
+    // The leaderships of __consumer_offsets partitions may have changed (the node calls this after every
+    // metadata change, once partition roles are applied). Soon after, on the io thread, partitions newly led
+    // are loaded from their logs and those no longer led are unloaded; meanwhile requests for their groups
+    // answer COORDINATOR_LOAD_IN_PROGRESS or NOT_COORDINATOR.
+    void on_leadership_change();
+    // NONE when this node coordinates the group now; else NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS or
+    // COORDINATOR_NOT_AVAILABLE (no __consumer_offsets yet). Loads a led partition on demand.
+    // With `create`, a missing __consumer_offsets is created first (requests that may create a group);
+    // without, no topic means no group at all and the answer is NONE.
+    protocol::error_code coordinator_error(const std::string& group_id, bool create = true);
 
     // Creates __consumer_offsets when missing (FindCoordinator does this first, as Kafka does).
     result<void> ensure_offsets_topic();
@@ -59,7 +74,8 @@ public:
     protocol::heartbeat_response heartbeat(const protocol::heartbeat_request& request);
     protocol::leave_group_response leave(const protocol::leave_group_request& request, int16_t version);
 
-    protocol::offset_commit_response commit_offsets(const protocol::offset_commit_request& request);
+    // Acknowledged once the commit is in every ISR member's log (acks=all), as Kafka's coordinator does.
+    awaitable<protocol::offset_commit_response> commit_offsets(const protocol::offset_commit_request& request);
     protocol::offset_fetch_response fetch_offsets(const protocol::offset_fetch_request& request, int16_t version);
     protocol::list_groups_response list_groups(const protocol::list_groups_request& request);
     protocol::describe_groups_response describe_groups(const protocol::describe_groups_request& request);
@@ -98,11 +114,18 @@ private:
     result<void> append(const std::string& group_id, std::span<const protocol::record> records);
     result<void> load();
     void schedule_retention();
+    // Leadership (group_offsets.cpp): loads one partition's groups, drops them, or both as leadership says.
+    result<void> load_partition(int32_t partition, int32_t epoch);
+    void unload_partition(int32_t partition);
+    void reconcile();
+    int32_t partition_of(const std::string& group_id) const;
 
     asio::io_context& io_;
     coordinator_config config_;
     offsets_backend& backend_;
-    std::map<std::string, std::unique_ptr<group>> groups_;
+    std::map<std::string, std::unique_ptr<group>> groups_;  // only groups of partitions in loaded_
+    std::map<int32_t, int32_t> loaded_;                      // offsets partition -> leader epoch it was loaded in
+    bool reconcile_pending_ = false;
     asio::steady_timer tick_timer_;
     asio::steady_timer retention_timer_;
     bool stopped_ = false;

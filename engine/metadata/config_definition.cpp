@@ -101,6 +101,13 @@ constexpr std::array definitions{
                       "Wait for more members before the first rebalance of an empty group."},
     config_definition{"offsets.topic.num.partitions", int32, "50", B, 1, INT32_MAX, "", true, false,
                       "Partitions of __consumer_offsets."},
+    config_definition{"offsets.topic.replication.factor", int16, "3", B, 1, INT16_MAX, "", true, false,
+                      "Replication factor of __consumer_offsets. Unlike Kafka, which refuses to create the topic "
+                      "while fewer brokers are registered, Sluice uses min(this, live brokers) so that a "
+                      "single node keeps working; start every broker before the first consumer group."},
+    config_definition{"offsets.commit.timeout.ms", int32, "5000", B, 1, INT32_MAX, "", true, false,
+                      "How long an offset commit waits for every in-sync replica of its __consumer_offsets "
+                      "partition before failing with COORDINATOR_NOT_AVAILABLE."},
     config_definition{"offsets.retention.minutes", int32, "10080", B, 1, INT32_MAX, "", false, false,
                       "How long committed offsets of an empty group are kept."},
     config_definition{"offsets.retention.check.interval.ms", int64, "600000", B, 1, INT64_MAX, "", true, false,

@@ -6,7 +6,7 @@ namespace sluice::broker {
 
 awaitable<std::optional<protocol::offset_commit_response>> handle_offset_commit(request_context& ctx,
                                                                                 protocol::offset_commit_request& request) {
-    co_return ctx.broker.groups.commit_offsets(request);
+    co_return co_await ctx.broker.groups.commit_offsets(request);
 }
 
 awaitable<std::optional<protocol::offset_fetch_response>> handle_offset_fetch(request_context& ctx,
