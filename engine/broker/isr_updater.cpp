@@ -51,11 +51,9 @@ awaitable<void> isr_updater::commit(std::string topic, int32_t index, replicatio
     metadata_writer::plan plan = [=](const metadata::controller& c) -> result<metadata::controller::records> {
         const auto* state = c.image().find_topic(topic);
         if (state == nullptr) return make_error(protocol::error_code::unknown_topic_or_partition, "No topic " + topic);
-        auto checked = metadata::check_isr_change(c.image(), *state, index, request);
-        if (!checked) return checked.err();
-        if (!checked.value()) return metadata::controller::records{};
-        *changed = true;
-        return metadata::controller::records{*checked.value()};
+        auto records = metadata::check_isr_change(c.image(), *state, index, request);
+        if (records && !records->empty()) *changed = true;
+        return records;
     };
     auto alive = alive_;
     auto committed = co_await writer_.submit(std::move(plan));

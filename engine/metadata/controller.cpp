@@ -101,16 +101,18 @@ broker_set live_brokers(const metadata_image& image, int32_t except = -1) {
 }
 }  // namespace
 
+unclean_policy controller::unclean_elections() const {
+    return [sources = sources()](const std::string& topic) {
+        return topic_config_value(sources, topic, "unclean.leader.election.enable") == "true";
+    };
+}
+
 result<controller::records> controller::fence_broker(int32_t broker_id) const {
     auto it = image_.brokers().find(broker_id);
     if (it == image_.brokers().end() || it->second.fenced) return records{};
     records out{fence_broker_record{broker_id}};
     // Its leaderships move to live ISR members and it leaves the ISRs (partition_election.h).
-    auto sources_now = sources();
-    unclean_policy unclean = [&](const std::string& topic) {
-        return topic_config_value(sources_now, topic, "unclean.leader.election.enable") == "true";
-    };
-    for (auto& change : remove_broker(image_, broker_id, live_brokers(image_, broker_id), unclean))
+    for (auto& change : remove_broker(image_, broker_id, live_brokers(image_, broker_id), unclean_elections()))
         out.push_back(std::move(change));
     return out;
 }
@@ -122,11 +124,7 @@ result<controller::records> controller::unfence_broker(int32_t broker_id) const 
     // Partitions left without a leader get one again now that this ISR member is back.
     auto live = live_brokers(image_);
     live.insert(broker_id);
-    auto sources_now = sources();
-    unclean_policy unclean = [&](const std::string& topic) {
-        return topic_config_value(sources_now, topic, "unclean.leader.election.enable") == "true";
-    };
-    for (auto& change : elect_leaderless(image_, live, unclean)) out.push_back(std::move(change));
+    for (auto& change : elect_leaderless(image_, live, unclean_elections())) out.push_back(std::move(change));
     return out;
 }
 

@@ -17,6 +17,7 @@
 #include "engine/metadata/effective_config.h"
 #include "engine/metadata/metadata_image.h"
 #include "engine/metadata/metadata_records.h"
+#include "engine/metadata/partition_election.h"
 #include "engine/protocol/messages/incremental_alter_configs.h"
 
 namespace sluice::metadata {
@@ -68,6 +69,8 @@ public:
     // auto.leader.rebalance.enable: partitions whose preferred (first) replica is live and in the ISR but
     // does not lead get it back as leader.
     result<records> preferred_leaders() const;
+    // Each topic's effective unclean.leader.election.enable, as leader election asks for it.
+    unclean_policy unclean_elections() const;
     // Kafka's CreateTopics checks, then the topic, partition and config records (the topic record first).
     result<records> create_topic(const new_topic& topic, bool validate_only) const;
     result<records> delete_topic(const std::string& name) const;

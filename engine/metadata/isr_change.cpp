@@ -5,7 +5,7 @@
 
 namespace sluice::metadata {
 
-result<std::optional<partition_change_record>> check_isr_change(const metadata_image& image, const topic_state& topic,
+result<std::vector<metadata_record>> check_isr_change(const metadata_image& image, const topic_state& topic,
                                                                 int32_t partition_index, const isr_change_request& change) {
     using protocol::error_code;
     auto it = topic.partitions.find(partition_index);
@@ -39,12 +39,12 @@ result<std::optional<partition_change_record>> check_isr_change(const metadata_i
     std::vector<int32_t> sorted_new(change.new_isr), sorted_old(state.isr);
     std::sort(sorted_new.begin(), sorted_new.end());
     std::sort(sorted_old.begin(), sorted_old.end());
-    if (sorted_new == sorted_old) return std::optional<partition_change_record>{};
+    if (sorted_new == sorted_old) return std::vector<metadata_record>{};
     partition_change_record record;
     record.topic_id = topic.id;
     record.partition_id = partition_index;
     record.isr = change.new_isr;
-    return std::optional<partition_change_record>{record};
+    return std::vector<metadata_record>{record};
 }
 
 }  // namespace sluice::metadata

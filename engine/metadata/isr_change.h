@@ -23,8 +23,9 @@ struct isr_change_request {
     std::vector<int32_t> new_isr;
 };
 
-// The record to propose, or nullopt when the ISR is already as asked; the error code says why it is refused.
-result<std::optional<partition_change_record>> check_isr_change(const metadata_image& image, const topic_state& topic,
+// The records to propose (one partition change; none when the ISR is already as asked), ready to be a
+// metadata writer's plan; the error code says why it is refused.
+result<std::vector<metadata_record>> check_isr_change(const metadata_image& image, const topic_state& topic,
                                                                 int32_t partition_index, const isr_change_request& change);
 
 }  // namespace sluice::metadata

@@ -39,10 +39,7 @@ awaitable<std::optional<protocol::alter_partition_response>> handle_alter_partit
                 if (state == nullptr)
                     return make_error(by_id ? protocol::error_code::unknown_topic_id : protocol::error_code::unknown_topic_or_partition,
                                       "No such topic.");
-                auto checked = metadata::check_isr_change(c.image(), *state, index, change);
-                if (!checked) return checked.err();
-                if (!checked.value()) return metadata::controller::records{};
-                return metadata::controller::records{*checked.value()};
+                return metadata::check_isr_change(c.image(), *state, index, change);
             };
             auto committed = co_await ctx.broker.writer.submit(std::move(plan));
             if (!committed) {
