@@ -2,6 +2,7 @@
 """kcat (librdkafka 2.0.2) against sluiced: for every compression codec, 10,000 keyed records with headers
 go in (topic auto-created by the produce) and must come back in order and byte-identical; `kcat -L` lists them."""
 
+import collections
 import glob
 import os
 import random
@@ -66,18 +67,30 @@ CODEC_IDS = {"none": 0, "gzip": 1, "snappy": 2, "lz4": 3, "zstd": 4}
 
 
 def stored_codecs(broker, topic):
-    """The compression codec of every batch in the topic's log files (attributes & 7 of each v2 header):
-    proves the client really compressed and the broker stored the batches as received."""
-    codecs = set()
+    """How many batches of each compression codec the topic's log files hold (attributes & 7 of each v2
+    header): proves the client really compressed and the broker stored the batches as received."""
+    codecs = collections.Counter()
     for path in sorted(glob.glob(os.path.join(broker.data_dir, f"{topic}-0", "*.log"))):
         with open(path, "rb") as f:
             data = f.read()
         pos = 0
         while pos + 61 <= len(data):
             length = struct.unpack_from(">i", data, pos + 8)[0]
-            codecs.add(struct.unpack_from(">h", data, pos + 21)[0] & 7)
+            codecs[struct.unpack_from(">h", data, pos + 21)[0] & 7] += 1
             pos += 12 + length
     return codecs
+
+
+def check_stored_codecs(counts, codec, topic):
+    """Every batch carries the requested codec, except that librdkafka (like Kafka's producers) may send a
+    batch uncompressed when compressing it would not make it smaller: a small tail batch sometimes is."""
+    expected = CODEC_IDS[codec]
+    check(set(counts) <= {expected, 0}, f"{topic}: batches on disk use codecs {dict(counts)}, only "
+          f"{expected} (or 0 for an incompressible batch) is expected")
+    compressed = counts[expected]
+    check(compressed > 0 and compressed >= 0.8 * sum(counts.values()),
+          f"{topic}: only {compressed} of {sum(counts.values())} batches on disk are compressed with "
+          f"{codec} ({dict(counts)}): kcat must really have compressed")
 
 
 def test(broker):
@@ -91,8 +104,7 @@ def test(broker):
                      extra=["-X", "batch.num.messages=1000"])
         log(f"{topic}: produced {len(records)} records in {time.monotonic() - started:.1f} s")
         broker.check_alive(f"after producing to {topic}")
-        check_equal(stored_codecs(broker, topic), {CODEC_IDS[codec]},
-                    f"{topic}: codecs of the batches stored on disk (kcat must really have compressed)")
+        check_stored_codecs(stored_codecs(broker, topic), codec, topic)
 
         started = time.monotonic()
         got = kcat.consume(bootstrap, topic)
