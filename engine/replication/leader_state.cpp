@@ -41,9 +41,7 @@ follower_state* leader_state::find(replica_id id) {
     return it == followers_.end() ? nullptr : &*it;
 }
 
-const follower_state* leader_state::follower(replica_id id) const {
-    return const_cast<leader_state*>(this)->find(id);
-}
+const follower_state* leader_state::follower(replica_id id) const { return const_cast<leader_state*>(this)->find(id); }
 
 std::vector<replica_id> leader_state::maximal_isr() const {
     auto maximal = isr_;
@@ -75,13 +73,13 @@ high_watermark_update leader_state::on_leader_append(offset new_log_end) {
 result<high_watermark_update> leader_state::on_follower_fetch(replica_id id, offset fetch_offset, int64_t now_ms) {
     auto* f = find(id);
     if (!f)
-        return make_error(protocol::error_code::not_leader_or_follower,
-                          "replica " + std::to_string(id.value()) + " is not a follower of this partition " +
-                              describe(replicas_));
+        return make_error(
+            protocol::error_code::not_leader_or_follower,
+            "replica " + std::to_string(id.value()) + " is not a follower of this partition " + describe(replicas_));
     if (fetch_offset.value() < 0 || fetch_offset > log_end_offset_)
         return make_error(protocol::error_code::offset_out_of_range,
-                          "follower fetch offset " + std::to_string(fetch_offset.value()) +
-                              " is outside [0, " + std::to_string(log_end_offset_.value()) + "]");
+                          "follower fetch offset " + std::to_string(fetch_offset.value()) + " is outside [0, " +
+                              std::to_string(log_end_offset_.value()) + "]");
     // Kafka's rule (Replica.updateFetchState): reaching the current LEO means caught up now; reaching the LEO
     // the leader had at the previous fetch means it was caught up when it sent that previous fetch.
     if (fetch_offset >= log_end_offset_)
@@ -94,16 +92,23 @@ result<high_watermark_update> leader_state::on_follower_fetch(replica_id id, off
     return maybe_advance_high_watermark();
 }
 
+bool leader_state::out_of_sync(replica_id id, int64_t now_ms, int64_t lag_time_max_ms) const {
+    const auto* f = follower(id);
+    // Kafka's isCaughtUp: at the leader's LEO, or caught up within the lag time.
+    return id != self_ && f && f->log_end_offset != log_end_offset_ && f->last_caught_up_ms < now_ms - lag_time_max_ms;
+}
+
+std::size_t leader_state::caught_up_isr_size(int64_t now_ms, int64_t lag_time_max_ms) const {
+    return static_cast<std::size_t>(std::count_if(
+        isr_.begin(), isr_.end(), [&](replica_id id) { return !out_of_sync(id, now_ms, lag_time_max_ms); }));
+}
+
 std::optional<isr_change> leader_state::isr_shrink_candidates(int64_t now_ms, int64_t lag_time_max_ms) const {
     if (pending_) return std::nullopt;
     std::vector<replica_id> keep;
     bool dropped = false;
     for (auto id : isr_) {
-        const auto* f = follower(id);
-        // Kafka's isCaughtUp: at the leader's LEO, or caught up within the lag time.
-        const bool out_of_sync = id != self_ && f && f->log_end_offset != log_end_offset_ &&
-                                 f->last_caught_up_ms < now_ms - lag_time_max_ms;
-        if (out_of_sync)
+        if (out_of_sync(id, now_ms, lag_time_max_ms))
             dropped = true;
         else
             keep.push_back(id);
@@ -135,9 +140,9 @@ result<void> leader_state::begin_isr_change(isr_change change) {
                               std::to_string(epoch_.value()) + " / " + std::to_string(partition_epoch_.value()));
     if (!contains(change.new_isr, self_) ||
         !std::all_of(change.new_isr.begin(), change.new_isr.end(), [&](replica_id id) { return is_replica(id); }))
-        return make_error(protocol::error_code::invalid_request,
-                          "proposed ISR " + describe(change.new_isr) + " must be replicas of " + describe(replicas_) +
-                              " including the leader");
+        return make_error(protocol::error_code::invalid_request, "proposed ISR " + describe(change.new_isr) +
+                                                                     " must be replicas of " + describe(replicas_) +
+                                                                     " including the leader");
     pending_ = std::move(change);
     return {};
 }
@@ -146,8 +151,8 @@ result<high_watermark_update> leader_state::apply_committed_isr(std::vector<repl
                                                                 partition_epoch epoch_of_partition) {
     if (epoch_of_partition < partition_epoch_ || (epoch_of_partition == partition_epoch_ && isr != isr_))
         return make_error(protocol::error_code::invalid_update_version,
-                          "stale partition state: epoch " + std::to_string(epoch_of_partition.value()) +
-                              ", current " + std::to_string(partition_epoch_.value()));
+                          "stale partition state: epoch " + std::to_string(epoch_of_partition.value()) + ", current " +
+                              std::to_string(partition_epoch_.value()));
     if (!std::all_of(isr.begin(), isr.end(), [&](replica_id id) { return is_replica(id); }))
         return make_error(protocol::error_code::invalid_request,
                           "committed ISR " + describe(isr) + " names a replica not in " + describe(replicas_));

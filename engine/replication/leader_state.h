@@ -47,8 +47,8 @@ struct leader_state_init {
     std::vector<replica_id> isr;
     leader_epoch epoch;
     partition_epoch epoch_of_partition;
-    offset log_end_offset;   // the leader's LEO now: also the start offset of its epoch
-    offset high_watermark;   // the HW it had as a follower (checkpointed); clamped to the LEO
+    offset log_end_offset;  // the leader's LEO now: also the start offset of its epoch
+    offset high_watermark;  // the HW it had as a follower (checkpointed); clamped to the LEO
     int64_t now_ms = 0;
 };
 
@@ -89,6 +89,11 @@ public:
     // `lag_time_max_ms` ago (replica.lag.time.max.ms): the committed ISR without them. nullopt when there is
     // none or a change is already in flight.
     std::optional<isr_change> isr_shrink_candidates(int64_t now_ms, int64_t lag_time_max_ms) const;
+    // Committed ISR members (the leader included) that are not out of sync by that same rule: the ISR the
+    // leader would commit if the controller answered now. acks=all checks min.insync.replicas against it, so a
+    // leader whose followers died answers NOT_ENOUGH_REPLICAS even when the shrink cannot commit (the quorum
+    // went down with them) instead of appending records that can only time out.
+    std::size_t caught_up_isr_size(int64_t now_ms, int64_t lag_time_max_ms) const;
     // Replicas outside the ISR whose LEO reached both the HW and the epoch start offset: the committed ISR
     // with them added. nullopt when there is none or a change is already in flight.
     std::optional<isr_change> isr_expand_candidates() const;
@@ -107,6 +112,8 @@ public:
 
 private:
     follower_state* find(replica_id id);
+    // Kafka's !isCaughtUp for an ISR member: behind the LEO and last caught up more than the lag time ago.
+    bool out_of_sync(replica_id id, int64_t now_ms, int64_t lag_time_max_ms) const;
     bool is_replica(replica_id id) const { return id == self_ || follower(id) != nullptr; }
     // Raises the HW to the lowest LEO over the maximal ISR (the leader's included), never lowers it.
     high_watermark_update maybe_advance_high_watermark();

@@ -121,9 +121,9 @@ private slots:
         fetch(s, 2, 100, 2000);  // at the LEO: caught up now
         QCOMPARE(f->last_caught_up_ms, 2000);
         s.on_leader_append(offset{120});
-        fetch(s, 2, 110, 3000);  // behind the LEO (120) but past the LEO at its previous fetch (100)
+        fetch(s, 2, 110, 3000);                // behind the LEO (120) but past the LEO at its previous fetch (100)
         QCOMPARE(f->last_caught_up_ms, 2000);  // ... so caught up as of that previous fetch, 2000
-        fetch(s, 2, 120, 4000);  // at the LEO again
+        fetch(s, 2, 120, 4000);                // at the LEO again
         QCOMPARE(f->last_caught_up_ms, 4000);
         s.on_leader_append(offset{130});
         fetch(s, 2, 125, 5000);  // previous fetch saw LEO 120; 125 >= 120: caught up as of 4000
@@ -161,6 +161,26 @@ private slots:
             QCOMPARE(change->epoch, leader_epoch{5});
             QCOMPARE(change->based_on, partition_epoch{10});
         }
+    }
+
+    // Followers 2 and 3 stop fetching after an append: acks=all's min.insync.replicas count drops with the lag
+    // time, and stays down while the shrink it implies is in flight (the controller may be unreachable).
+    void caught_up_isr_counts_what_a_shrink_would_keep() {
+        auto s = make_leader();
+        s.on_leader_append(offset{110});
+        QCOMPARE(s.caught_up_isr_size(t0 + lag_ms, lag_ms), std::size_t{3});
+        QCOMPARE(s.caught_up_isr_size(t0 + lag_ms + 1, lag_ms), std::size_t{1});
+        fetch(s, 2, 110, t0 + lag_ms + 2);  // 2 comes back at the LEO: it counts again at once
+        QCOMPARE(s.caught_up_isr_size(t0 + lag_ms + 2, lag_ms), std::size_t{2});
+        auto shrink = s.isr_shrink_candidates(t0 + lag_ms + 2, lag_ms);
+        QVERIFY(shrink);
+        QVERIFY(s.begin_isr_change(*shrink).ok());
+        QCOMPARE(s.isr().size(), std::size_t{3});                                 // not committed yet ...
+        QCOMPARE(s.caught_up_isr_size(t0 + lag_ms + 2, lag_ms), std::size_t{2});  // ... and still counted out
+        // Without any append the followers at the LEO are in sync however long ago they fetched.
+        auto idle = make_leader();
+        fetch(idle, 2, 100, t0);
+        QCOMPARE(idle.caught_up_isr_size(t0 + 100 * lag_ms, lag_ms), std::size_t{2});
     }
 
     void no_shrink_while_fetching_at_leo() {

@@ -16,9 +16,9 @@ result<void> validate_record_set(const protocol::bytes& records, const topic_pol
     for (const auto& batch : *batches) {
         if (auto valid = protocol::validate_batch_for_append(batch); !valid) return valid;
         if (static_cast<int64_t>(batch.bytes.size()) > policy.max_message_bytes)
-            return make_error(error_code::message_too_large,
-                              "record batch of " + std::to_string(batch.bytes.size()) +
-                                  " bytes is larger than max.message.bytes (" + std::to_string(policy.max_message_bytes) + ")");
+            return make_error(error_code::message_too_large, "record batch of " + std::to_string(batch.bytes.size()) +
+                                                                 " bytes is larger than max.message.bytes (" +
+                                                                 std::to_string(policy.max_message_bytes) + ")");
     }
     return {};
 }
@@ -33,30 +33,45 @@ void stamp_log_append_time(protocol::bytes& records, int64_t now_ms) {
     }
 }
 
-// acks=all needs at least min.insync.replicas replicas in the partition's ISR.
-result<void> check_min_isr(request_context& ctx, const std::string& topic, int32_t index, const topic_policy& policy) {
-    const auto* state = ctx.broker.controller.image().find_topic(topic);
-    if (!state) return {};
-    auto it = state->partitions.find(index);
-    if (it == state->partitions.end()) return {};
-    auto isr = static_cast<int32_t>(it->second.isr.size());
+// acks=all needs at least min.insync.replicas replicas in the partition's ISR, counting only members that are
+// still caught up (leader_state::caught_up_isr_size): with its followers gone and the quorum with them, the
+// ISR shrink can never commit, and Kafka's answer to the producer is still NOT_ENOUGH_REPLICAS.
+int32_t in_sync_replicas(request_context& ctx, const partition& p) {
+    const auto* leadership = p.leadership();
+    if (!leadership) return 0;
+    return static_cast<int32_t>(
+        leadership->caught_up_isr_size(steady_clock_ms(), ctx.broker.config.get_int("replica.lag.time.max.ms")));
+}
+
+result<void> check_min_isr(request_context& ctx, const partition& p, const topic_policy& policy) {
+    const int32_t isr = in_sync_replicas(ctx, p);
     if (isr < policy.min_insync_replicas)
         return make_error(error_code::not_enough_replicas,
                           "The size of the current ISR (" + std::to_string(isr) +
                               ") is insufficient to satisfy the min.isr requirement of " +
-                              std::to_string(policy.min_insync_replicas) + " for partition " + topic + "-" +
-                              std::to_string(index));
+                              std::to_string(policy.min_insync_replicas) + " for partition " + p.topic() + "-" +
+                              std::to_string(p.index()));
     return {};
 }
 
 // An acks=all append waiting for the high watermark.
 struct pending_commit {
     partition* p;
-    std::size_t topic_at;      // where its answer sits in the response (indices: the vectors grow meanwhile)
+    std::size_t topic_at;  // where its answer sits in the response (indices: the vectors grow meanwhile)
     std::size_t partition_at;
     int64_t required_offset;
     int32_t min_insync;
 };
+
+// An acks=all append that did not commit in time: written but under-replicated when the ISR fell below
+// min.insync.replicas meanwhile (NOT_ENOUGH_REPLICAS_AFTER_APPEND, as Kafka answers), else REQUEST_TIMED_OUT.
+// Looked up again by name: the partition may have gone while the request waited.
+error_code timed_out_outcome(request_context& ctx, const std::string& topic, int32_t index, int32_t min_insync) {
+    const partition* p = ctx.broker.logs.find(topic, index);
+    if (p && p->is_leader() && in_sync_replicas(ctx, *p) < min_insync)
+        return error_code::not_enough_replicas_after_append;
+    return error_code::request_timed_out;
+}
 
 // Waits (bounded by timeout_ms) for every pending append to commit and writes each outcome into its response.
 // The outcomes live in shared state: a completion that comes after the wait gave up writes nowhere harmful.
@@ -75,20 +90,22 @@ awaitable<void> wait_for_commits(request_context& ctx, const std::vector<pending
     const int64_t deadline = steady_clock_ms() + std::max(0, timeout_ms);
     state->timer.expires_after(std::chrono::milliseconds(std::max(0, timeout_ms)));
     for (std::size_t i = 0; i < pending.size(); ++i)
-        pending[i].p->wait_for_commit(pending[i].required_offset, deadline, pending[i].min_insync, [state, i](error_code code) {
-            if (state->outcomes[i]) return;
-            state->outcomes[i] = code;
-            if (--state->remaining == 0) state->timer.cancel();
-        });
+        pending[i].p->wait_for_commit(pending[i].required_offset, deadline, pending[i].min_insync,
+                                      [state, i](error_code code) {
+                                          if (state->outcomes[i]) return;
+                                          state->outcomes[i] = code;
+                                          if (--state->remaining == 0) state->timer.cancel();
+                                      });
     if (state->remaining > 0) {
         boost::system::error_code ec;
         co_await state->timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
     }
     for (std::size_t i = 0; i < pending.size(); ++i) {
-        error_code code = state->outcomes[i].value_or(error_code::request_timed_out);
+        auto& out = response.responses[pending[i].topic_at].partitions[pending[i].partition_at];
+        error_code code = state->outcomes[i].value_or(
+            timed_out_outcome(ctx, response.responses[pending[i].topic_at].name, out.index, pending[i].min_insync));
         state->outcomes[i] = code;  // a late completion is ignored
         if (code == error_code::none) continue;
-        auto& out = response.responses[pending[i].topic_at].partitions[pending[i].partition_at];
         out.error_code = static_cast<int16_t>(code);
         out.error_message = std::string(protocol::error_name(code));
         if (code != error_code::not_enough_replicas_after_append) out.base_offset = -1;
@@ -143,7 +160,7 @@ awaitable<std::optional<protocol::produce_response>> handle_produce(request_cont
                 continue;
             }
             if (request.acks == -1)
-                if (auto enough = check_min_isr(ctx, topic.name, data.index, policy); !enough) {
+                if (auto enough = check_min_isr(ctx, *p, policy); !enough) {
                     fail(enough.err());
                     continue;
                 }
