@@ -30,21 +30,6 @@ result<std::pair<std::string, uint16_t>> parse_endpoint(std::string_view config_
 
 }  // namespace
 
-std::vector<std::string> split_config_list(std::string_view text) {
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto comma = text.find(',', start);
-        auto item = text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-        auto first = item.find_first_not_of(" \t");
-        auto last = item.find_last_not_of(" \t");
-        if (first != std::string_view::npos) items.emplace_back(item.substr(first, last - first + 1));
-        if (comma == std::string_view::npos) break;
-        start = comma + 1;
-    }
-    return items;
-}
-
 result<std::vector<listener>> parse_listeners(std::string_view config_name, std::string_view text,
                                               std::string_view protocol_map,
                                               const std::vector<std::string>& controller_names) {

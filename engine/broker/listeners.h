@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/common/config_list.h"
 #include "engine/common/result.h"
 
 namespace sluice::broker {
@@ -33,7 +34,6 @@ result<std::vector<listener>> parse_listeners(std::string_view config_name, std:
 // controller.quorum.voters: "1@host:9093,2@host:9093". Ids must be distinct and non-negative.
 result<std::vector<quorum_voter>> parse_quorum_voters(std::string_view text);
 
-// A comma-separated list, items trimmed, empty items dropped.
-std::vector<std::string> split_config_list(std::string_view text);
+using sluice::split_config_list;
 
 }  // namespace sluice::broker

@@ -1,5 +1,6 @@
 #include "engine/client/cluster_client.h"
 
+#include "engine/common/config_list.h"
 #include "engine/protocol/messages/list_offsets.h"
 #include "engine/protocol/messages/metadata.h"
 #include "engine/protocol/messages/produce.h"
@@ -20,18 +21,39 @@ cluster_client::cluster_client(std::string bootstrap, std::chrono::milliseconds 
 
 result<connection*> cluster_client::broker(int32_t node_id) {
     if (auto it = connections_.find(node_id); it != connections_.end() && it->second) return it->second.get();
-    std::string address = bootstrap_;
-    if (node_id >= 0) {
-        auto it = broker_addresses_.find(node_id);
-        if (it == broker_addresses_.end())
-            return make_error(error_code::broker_not_available, "broker " + std::to_string(node_id) + " is unknown");
-        address = it->second;
-    }
-    auto conn = connection::open(address, timeout_);
+    if (node_id < 0) return open_bootstrap();
+    auto it = broker_addresses_.find(node_id);
+    if (it == broker_addresses_.end())
+        return make_error(error_code::broker_not_available, "broker " + std::to_string(node_id) + " is unknown");
+    auto conn = connection::open(it->second, timeout_);
     if (!conn) return conn.err();
     auto* raw = conn.value().get();
     connections_[node_id] = std::move(conn.value());
     return raw;
+}
+
+// bootstrap.servers semantics: any listed broker will do. Each is tried in turn, starting after the one that
+// failed last, so one stopped node of a cluster costs one failed connect, not every refresh.
+result<connection*> cluster_client::open_bootstrap() {
+    const auto addresses = split_config_list(bootstrap_);
+    if (addresses.empty()) return make_error(error_code::invalid_config, "no bootstrap servers given");
+    std::optional<sluice::error> last_failure;
+    for (std::size_t i = 0; i < addresses.size(); ++i) {
+        const auto& address = addresses[(next_bootstrap_ + i) % addresses.size()];
+        auto conn = connection::open(address, timeout_);
+        if (!conn) {
+            last_failure = conn.err();
+            continue;
+        }
+        next_bootstrap_ = (next_bootstrap_ + i + 1) % addresses.size();  // the next reconnect starts elsewhere
+        auto* raw = conn.value().get();
+        connections_[-1] = std::move(conn.value());
+        return raw;
+    }
+    next_bootstrap_ = (next_bootstrap_ + 1) % addresses.size();
+    if (addresses.size() == 1) return *last_failure;
+    return make_error(last_failure->code,
+                      "no bootstrap server answered (" + bootstrap_ + "); last: " + last_failure->message);
 }
 
 result<cluster_snapshot> cluster_client::snapshot() {
@@ -61,7 +83,8 @@ result<cluster_snapshot> cluster_client::snapshot() {
         topic.internal = t.is_internal;
         topic.error = t.error_code;
         for (const auto& p : t.partitions) {
-            topic.partitions.push_back({p.partition_index, p.leader_id, p.replica_nodes, p.isr_nodes, -1, -1, p.error_code});
+            topic.partitions.push_back(
+                {p.partition_index, p.leader_id, p.replica_nodes, p.isr_nodes, -1, -1, p.error_code});
             if (p.leader_id < 0) continue;
             queries.push_back({topic.name, p.partition_index, protocol::latest_timestamp});
             queries.push_back({topic.name, p.partition_index, protocol::earliest_timestamp});
@@ -94,7 +117,8 @@ result<int64_t> cluster_client::produce(const std::string& topic, int32_t partit
                                         std::span<const protocol::record> records, int16_t acks,
                                         protocol::compression_codec codec) {
     if (acks != 1 && acks != -1)
-        return make_error(error_code::invalid_required_acks, "cluster_client::produce waits for an answer; use acks 1 or -1");
+        return make_error(error_code::invalid_required_acks,
+                          "cluster_client::produce waits for an answer; use acks 1 or -1");
     auto boot = broker(-1);
     if (!boot) return boot.err();
     // Metadata for the topic (auto-creating it where the cluster allows) tells us the partition leader.
@@ -112,7 +136,8 @@ result<int64_t> cluster_client::produce(const std::string& topic, int32_t partit
         for (const auto& p : t.partitions)
             if (p.partition_index == partition) leader = p.leader_id;
     }
-    if (leader < 0) return make_error(error_code::leader_not_available, "no leader for " + topic + "-" + std::to_string(partition));
+    if (leader < 0)
+        return make_error(error_code::leader_not_available, "no leader for " + topic + "-" + std::to_string(partition));
     auto conn = broker(leader);
     if (!conn) return conn.err();
     // A new batch numbers its records 0..n-1; the leader assigns the real offsets on append.

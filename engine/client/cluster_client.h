@@ -36,6 +36,7 @@ struct partition_offset {
 
 class cluster_client {
 public:
+    // `bootstrap`: one address or a comma-separated list (bootstrap.servers), e.g. "h1:9092,h2:9092".
     explicit cluster_client(std::string bootstrap, std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
     // Brokers, topics, partitions (leader, replicas, ISR) and each partition's start and end offsets.
@@ -57,11 +58,13 @@ public:
 
 private:
     result<void> refresh_brokers();
+    result<connection*> open_bootstrap();
 
     std::string bootstrap_;
     std::chrono::milliseconds timeout_;
     std::map<int32_t, std::string> broker_addresses_;
     std::map<int32_t, std::unique_ptr<connection>> connections_;  // key -1: bootstrap
+    std::size_t next_bootstrap_ = 0;  // which bootstrap address to try first
 };
 
 // One-shot convenience: connect, read a snapshot, disconnect.

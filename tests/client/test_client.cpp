@@ -536,6 +536,31 @@ private slots:
         QVERIFY(io.stopped());
     }
 
+    // bootstrap.servers with a dead address first: the client moves on to the live one, every time.
+    void bootstrap_list_skips_dead_servers() {
+        uint16_t dead = 0;
+        {
+            asio::io_context io;
+            tcp::acceptor probe(io, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
+            dead = probe.local_endpoint().port();
+        }
+        const std::string dead_address = "127.0.0.1:" + std::to_string(dead);
+        client::cluster_client cluster(dead_address + ", " + address_, 5s);
+        for (int round = 0; round < 3; ++round) {
+            auto snap = cluster.snapshot();
+            QVERIFY2(snap.ok(), snap.ok() ? "" : snap.err().message.c_str());
+            QCOMPARE(snap->brokers.size(), std::size_t{1});
+        }
+        client::cluster_client nobody(dead_address + "," + dead_address, 5s);
+        auto failed = nobody.snapshot();
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.err().code, error_code::network_exception);
+        QVERIFY2(failed.err().message.find("no bootstrap server answered") != std::string::npos,
+                 failed.err().message.c_str());
+        client::cluster_client empty(" , ", 5s);
+        QCOMPARE(empty.snapshot().err().code, error_code::invalid_config);
+    }
+
     void list_offsets_fans_out_per_leader() {
         client::admin_client admin(address_);
         auto created = admin.create_topics({{"offsets", 2, 1, {}, {}}});
