@@ -12,6 +12,13 @@ namespace {
 bool replicates(const metadata::partition_state& p, int32_t node_id) {
     return std::find(p.replicas.begin(), p.replicas.end(), node_id) != p.replicas.end();
 }
+
+// A partition this node no longer replicates: it stops serving, then its files go (as Kafka deletes them).
+void destroy(const std::string& topic, int32_t index, partition& p) {
+    p.resign();
+    if (auto gone = p.log().destroy(); !gone)
+        std::cerr << "sluice: cannot delete the log of " << topic << "-" << index << ": " << gone.err().message << "\n";
+}
 }  // namespace
 
 log_manager::log_manager(std::filesystem::path data_dir, metadata::controller& controller)
@@ -112,9 +119,7 @@ void log_manager::remove_deleted_topics(const metadata::metadata_image& image) {
             ++it;
             continue;
         }
-        for (auto& [index, p] : it->second)
-            if (auto gone = p->log().destroy(); !gone)
-                std::cerr << "sluice: cannot delete the log of " << it->first << "-" << index << ": " << gone.err().message << "\n";
+        for (auto& [index, p] : it->second) destroy(it->first, index, *p);
         policies_.erase(it->first);
         it = topics_.erase(it);
     }
@@ -134,6 +139,8 @@ void log_manager::on_metadata(const metadata::metadata_image& image, std::span<c
             if (auto opened = open_partition(topic->name, p->partition_id, !controller_.replaying(), now_ms); !opened)
                 std::cerr << "sluice: cannot open the log of " << topic->name << "-" << p->partition_id << ": "
                           << opened.err().message << "\n";
+        } else if (const auto* change = std::get_if<metadata::partition_change_record>(&record)) {
+            if (change->replicas) follow_replicas(image, *change, now_ms);
         } else if (const auto* c = std::get_if<metadata::config_record>(&record)) {
             if (c->resource_type == protocol::resource_type_topic) refresh_config(c->resource_name);
             else all_configs = true;
@@ -141,6 +148,29 @@ void log_manager::on_metadata(const metadata::metadata_image& image, std::span<c
     }
     if (all_configs)
         for (const auto& [name, partitions] : topics_) refresh_config(name);
+}
+
+void log_manager::follow_replicas(const metadata::metadata_image& image,
+                                  const metadata::partition_change_record& change, int64_t now_ms) {
+    const auto* topic = image.find_topic(change.topic_id);
+    if (!topic) return;
+    const int32_t index = change.partition_id;
+    auto state = topic->partitions.find(index);
+    const bool wanted = state != topic->partitions.end() && replicates(state->second, controller_.node_id());
+    if (wanted) {
+        // Newly a replica (a reassignment adds it): an empty log, filled by fetching from the leader.
+        if (auto opened = open_partition(topic->name, index, !find(topic->name, index), now_ms); !opened)
+            std::cerr << "sluice: cannot open the log of " << topic->name << "-" << index << ": "
+                      << opened.err().message << "\n";
+        return;
+    }
+    // Reassigned away: the change is committed, so no leader will count this copy again.
+    auto hosted = topics_.find(topic->name);
+    if (hosted == topics_.end()) return;
+    if (auto it = hosted->second.find(index); it != hosted->second.end()) {
+        destroy(topic->name, index, *it->second);
+        hosted->second.erase(it);
+    }
 }
 
 std::size_t log_manager::apply_retention(int64_t now_ms) {

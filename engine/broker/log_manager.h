@@ -1,6 +1,7 @@
 // The partition logs this node hosts, driven by the metadata image: it opens a log for every partition whose
-// replicas include this node, deletes a deleted topic's logs, and gives each log its effective topic config
-// (topic override > dynamic broker config > server.properties > Kafka default), re-applied on every change.
+// replicas include this node, deletes a deleted topic's logs and those of partitions reassigned away, and gives each
+// log its effective topic config (topic override > dynamic broker config > server.properties > Kafka default),
+// re-applied on every change.
 #pragma once
 #include <filesystem>
 #include <functional>
@@ -79,6 +80,10 @@ private:
     // Opens (or, with `fresh`, first wipes stale files of) one partition's log.
     result<void> open_partition(const std::string& topic, int32_t index, bool fresh, int64_t now_ms);
     void remove_deleted_topics(const metadata::metadata_image& image);
+    // A committed change of a partition's replicas: opens its log here if this node joined them, deletes it
+    // if this node left them.
+    void follow_replicas(const metadata::metadata_image& image, const metadata::partition_change_record& change,
+                         int64_t now_ms);
     void refresh_config(const std::string& topic);
 
     std::filesystem::path data_dir_;

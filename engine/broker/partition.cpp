@@ -26,7 +26,10 @@ partition::partition(std::string topic, int32_t index, std::unique_ptr<storage::
 
 void partition::become_leader(int32_t self, const metadata::partition_state& state, int64_t now_ms) {
     if (role_ == replica_role::leader && leader_ && leader_epoch_ == state.leader_epoch) {
-        // Same epoch: only the committed ISR moved (AlterPartition applied by the controller).
+        // Same epoch: the committed ISR moved (AlterPartition applied by the controller), or the replicas
+        // (a reassignment), first, so that the ISR names only replicas.
+        if (auto replicas = ids(state.replicas); replicas != leader_->replicas())
+            leader_->set_replicas(std::move(replicas));
         std::vector<replica_id> isr = ids(state.isr);
         if (isr != leader_->isr() || replication::partition_epoch(state.partition_epoch) != leader_->committed_partition_epoch())
             if (auto applied = leader_->apply_committed_isr(std::move(isr), replication::partition_epoch(state.partition_epoch)))
@@ -53,6 +56,14 @@ void partition::become_leader(int32_t self, const metadata::partition_state& sta
     // With this node the whole ISR (one replica, or followers out of the ISR) the log end is committed now.
     leader_->on_leader_append(offset(end));
     set_high_watermark(leader_->high_watermark().value());
+}
+
+void partition::resign() {
+    waiters_.fail_all(protocol::error_code::not_leader_or_follower);
+    leader_.reset();
+    role_ = replica_role::none;
+    leader_id_ = -1;
+    wake_waiters();
 }
 
 void partition::become_follower(const metadata::partition_state& state) {

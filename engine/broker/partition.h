@@ -45,6 +45,10 @@ public:
     // This node follows `state.leader` (or no one, when it is -1): waiting acks fail with NOT_LEADER_OR_FOLLOWER.
     void become_follower(const metadata::partition_state& state);
 
+    // This node is no longer a replica (reassigned away, or the topic is deleted): waiting acks fail with
+    // NOT_LEADER_OR_FOLLOWER and long-polling fetches wake up to hear it.
+    void resign();
+
     // Leader append of validated batches: assigns offsets, stamps the leader epoch, and advances the high
     // watermark as far as the ISR allows (at once when this node is the whole ISR).
     result<storage::append_result> append(std::span<uint8_t> batches, int64_t now_ms);

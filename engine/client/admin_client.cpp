@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "engine/protocol/messages/alter_configs.h"
-#include "engine/protocol/messages/create_partitions.h"
 #include "engine/protocol/messages/create_topics.h"
 #include "engine/protocol/messages/delete_records.h"
 #include "engine/protocol/messages/delete_topics.h"
@@ -90,19 +89,9 @@ result<std::vector<item_result>> admin_client::delete_topics(const std::vector<s
 
 result<std::vector<item_result>> admin_client::create_partitions(const std::map<std::string, int32_t>& totals,
                                                                  bool validate_only) {
-    auto conn = controller();
-    if (!conn) return conn.err();
-    auto v = conn.value()->pick_version(api_key::create_partitions);
-    if (!v) return v.err();
-    protocol::create_partitions_request request;
-    request.timeout_ms = static_cast<int32_t>(timeout_.count());
-    request.validate_only = validate_only;
-    for (const auto& [name, count] : totals) request.topics.push_back({name, count, std::nullopt});
-    auto response = conn.value()->send<protocol::create_partitions_api>(request, v.value());
-    if (!response) return response.err();
-    std::vector<item_result> results;
-    for (const auto& t : response->results) results.push_back({t.name, t.error_code, t.error_message.value_or("")});
-    return results;
+    std::map<std::string, partition_increase> increases;
+    for (const auto& [name, count] : totals) increases[name].total = count;
+    return create_partitions_with_assignments(increases, validate_only);
 }
 
 result<std::vector<resource_configs>> admin_client::describe_configs(const std::vector<config_resource>& resources,

@@ -1,8 +1,8 @@
 // admin_client: the Kafka admin protocol for the GUI's forms and for tests — create/delete topics, add
 // partitions, describe and alter configs (topic and broker, with synonyms), delete records, describe the
-// cluster. Works against any Kafka-compatible cluster. Blocking, for a worker thread; not thread-safe.
-// Per-topic / per-resource failures come back in the results (Kafka's code + message); the outer result
-// fails only when the request could not be made at all.
+// cluster, elect leaders, reassign partitions, leader epochs (admin_replicas.cpp). Works against any Kafka-compatible
+// cluster. Blocking, for a worker thread; not thread-safe. Per-topic / per-resource failures come back in the results
+// (Kafka's code + message); the outer result fails only when the request could not be made at all.
 #pragma once
 #include <chrono>
 #include <map>
@@ -89,6 +89,43 @@ struct log_dir_partition {
     int64_t offset_lag = 0;
 };
 
+// The replicas of each new partition a CreatePartitions adds, beside the new total.
+struct partition_increase {
+    int32_t total = 0;
+    std::vector<std::vector<int32_t>> assignments;  // one replica list per new partition; empty: the broker places them
+};
+
+// Kafka's ElectLeaders election types.
+enum class election_type : int8_t { preferred = 0, unclean = 1 };
+
+using topic_partitions = std::map<std::string, std::vector<int32_t>>;
+
+// One partition's answer to ElectLeaders or AlterPartitionReassignments.
+struct partition_result {
+    std::string topic;
+    int32_t partition = 0;
+    int16_t error = 0;
+    std::string message;
+    bool ok() const { return error == 0; }
+};
+
+// A reassignment in progress (ListPartitionReassignments): replicas is the target plus those being removed.
+struct reassignment_info {
+    std::string topic;
+    int32_t partition = 0;
+    std::vector<int32_t> replicas;
+    std::vector<int32_t> adding;
+    std::vector<int32_t> removing;
+};
+
+// OffsetForLeaderEpoch: where `epoch` ends on the leader (epoch -1 and end_offset -1 when it does not know it).
+struct epoch_end_offset {
+    int32_t partition = 0;
+    int16_t error = 0;
+    int32_t leader_epoch = -1;
+    int64_t end_offset = -1;
+};
+
 struct cluster_description {
     std::string cluster_id;
     int32_t controller_id = -1;
@@ -104,6 +141,24 @@ public:
     // Raises each topic's partition count to the given total.
     result<std::vector<item_result>> create_partitions(const std::map<std::string, int32_t>& totals,
                                                        bool validate_only = false);
+    // The same with the replicas of each new partition (CreatePartitions' assignments).
+    result<std::vector<item_result>> create_partitions_with_assignments(
+        const std::map<std::string, partition_increase>& increases, bool validate_only = false);
+    // Elects leaders of `partitions`, or of every partition when null (then only those that needed one answer).
+    result<std::vector<partition_result>> elect_leaders(election_type type,
+                                                        const std::optional<topic_partitions>& partitions);
+    // Moves each (topic, partition) to the given replicas, or cancels its reassignment in progress (nullopt).
+    result<std::vector<partition_result>> alter_partition_reassignments(
+        const std::map<std::pair<std::string, int32_t>, std::optional<std::vector<int32_t>>>& targets);
+    // The reassignments in progress, of `partitions` or of every partition when null.
+    result<std::vector<reassignment_info>> list_partition_reassignments(
+        const std::optional<topic_partitions>& partitions = std::nullopt);
+    // The end offset of each partition's leader epoch (partition -> epoch) of `topic`, asked of its leader,
+    // or of `node` when given; `current_leader_epoch` >= 0 fences a stale asker as Kafka does.
+    result<std::vector<epoch_end_offset>> offset_for_leader_epoch(const std::string& topic,
+                                                                  const std::map<int32_t, int32_t>& epochs,
+                                                                  std::optional<int32_t> node = std::nullopt,
+                                                                  int32_t current_leader_epoch = -1);
     // Every config of each resource (or only `keys`), with synonyms when asked.
     result<std::vector<resource_configs>> describe_configs(const std::vector<config_resource>& resources,
                                                            bool include_synonyms = true,
@@ -124,6 +179,15 @@ private:
     // The controller for metadata changes; the bootstrap broker for reads. (One node: the same.)
     result<connection*> controller();
     result<int32_t> leader_of(const std::string& topic, int32_t partition);
+    // Sends one request to the controller at the highest version both sides speak.
+    template <class Api>
+    result<typename Api::response> ask_controller(const typename Api::request& request) {
+        auto conn = controller();
+        if (!conn) return conn.err();
+        auto v = conn.value()->pick_version(Api::key);
+        if (!v) return v.err();
+        return conn.value()->send<Api>(request, v.value());
+    }
 
     cluster_client cluster_;
     std::chrono::milliseconds timeout_;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/metadata/partition_election.h"
+#include "engine/metadata/reassignment.h"
 #include "engine/metadata/topic_name.h"
 
 namespace sluice::metadata {
@@ -91,16 +92,6 @@ result<controller::records> controller::register_broker(int32_t broker_id, const
     return records{register_broker_record{broker_id, host, port, std::move(rack)}};
 }
 
-namespace {
-// Registered brokers that are not fenced, leaving out `except`.
-broker_set live_brokers(const metadata_image& image, int32_t except = -1) {
-    broker_set live;
-    for (const auto& [id, b] : image.brokers())
-        if (!b.fenced && id != except) live.insert(id);
-    return live;
-}
-}  // namespace
-
 unclean_policy controller::unclean_elections() const {
     return [sources = sources()](const std::string& topic) {
         return topic_config_value(sources, topic, "unclean.leader.election.enable") == "true";
@@ -134,10 +125,17 @@ result<controller::records> controller::preferred_leaders() const {
     return out;
 }
 
-result<std::vector<int32_t>> controller::check_replicas(const std::vector<int32_t>& replicas) const {
+result<std::vector<int32_t>> controller::check_replicas(const std::vector<int32_t>& replicas,
+                                                        std::optional<std::size_t> replication_factor) const {
     if (replicas.empty())
         return make_error(error_code::invalid_replica_assignment,
                           "The manual partition assignment includes an empty replica list.");
+    if (replication_factor && replicas.size() != *replication_factor)
+        return make_error(error_code::invalid_replica_assignment,
+                          "The manual partition assignment includes a partition with " +
+                              std::to_string(replicas.size()) + " replica(s), but this is not consistent with " +
+                              "previous partitions, which have " + std::to_string(*replication_factor) +
+                              " replica(s).");
     std::set<int32_t> seen;
     for (int32_t id : replicas) {
         if (!seen.insert(id).second)
@@ -193,11 +191,12 @@ result<controller::records> controller::create_topic(const new_topic& topic, boo
                               "Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot "
                               "be used at the same time.");
         int32_t expected = 0;
+        const std::size_t replication_factor = topic.assignments.begin()->second.size();
         for (const auto& [index, replicas] : topic.assignments) {
             if (index != expected++)
                 return make_error(error_code::invalid_replica_assignment,
                                   "Partitions should be a consecutive 0-based integer sequence");
-            auto checked = check_replicas(replicas);
+            auto checked = check_replicas(replicas, replication_factor);
             if (!checked) return checked.err();
             placement.push_back(replicas);
         }
@@ -269,8 +268,10 @@ result<controller::records> controller::create_partitions(const std::string& nam
             return make_error(error_code::invalid_replica_assignment,
                               "Attempted to add " + std::to_string(added) + " additional partition(s), but only " +
                                   std::to_string(assignments->size()) + " assignment(s) were specified.");
+        const std::optional<std::size_t> replication_factor =
+            t->partitions.empty() ? std::nullopt : std::optional{t->partitions.begin()->second.replicas.size()};
         for (const auto& replicas : *assignments) {
-            auto checked = check_replicas(replicas);
+            auto checked = check_replicas(replicas, replication_factor);
             if (!checked) return checked.err();
             placement.push_back(replicas);
         }
@@ -286,6 +287,46 @@ result<controller::records> controller::create_partitions(const std::string& nam
         const auto& replicas = placement[static_cast<std::size_t>(i)];
         out.push_back(partition_record{current + i, t->id, replicas, replicas, replicas.front(), 0, 0});
     }
+    return out;
+}
+
+result<controller::records> controller::reassign_partition(const std::string& topic, int32_t index,
+                                                           const std::optional<std::vector<int32_t>>& target) const {
+    const auto* t = image_.find_topic(topic);
+    if (!t) return make_error(error_code::unknown_topic_or_partition, "Topic " + topic + " does not exist.");
+    if (target)
+        if (auto checked = check_replicas(*target); !checked) return checked.err();
+    auto change = plan_reassignment(*t, index, target, live_brokers(image_));
+    if (!change) return change.err();
+    if (!*change) return records{};
+    return records{std::move(**change)};
+}
+
+controller::records controller::elect_leaders(
+    election_type type, const std::optional<std::vector<std::pair<std::string, int32_t>>>& partitions,
+    std::vector<election_outcome>& outcomes) const {
+    const auto live = live_brokers(image_);
+    records out;
+    auto elect = [&](const std::string& topic, int32_t index, bool report_not_needed) {
+        const auto* t = image_.find_topic(topic);
+        result<partition_change_record> change =
+            t ? elect_leader(*t, index, type, live)
+              : make_error(error_code::unknown_topic_or_partition, "Topic " + topic + " does not exist.");
+        if (change)
+            out.push_back(std::move(change.value()));
+        else if (!report_not_needed && change.err().code == error_code::election_not_needed)
+            return;
+        outcomes.push_back({topic, index, change ? error_code::none : change.err().code,
+                            change ? std::string() : change.err().message});
+    };
+    if (partitions) {
+        for (const auto& [topic, index] : *partitions) elect(topic, index, true);
+        return out;
+    }
+    // Every partition, as Kafka's controller answers a null list: those with the leader wanted already are
+    // left out of the answer.
+    for (const auto& [name, t] : image_.topics())
+        for (const auto& [index, p] : t.partitions) elect(name, index, false);
     return out;
 }
 

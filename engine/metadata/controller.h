@@ -30,6 +30,14 @@ struct new_topic {
     std::vector<std::pair<std::string, std::optional<std::string>>> configs;
 };
 
+// One partition's answer to ElectLeaders.
+struct election_outcome {
+    std::string topic;
+    int32_t partition = 0;
+    protocol::error_code code = protocol::error_code::none;
+    std::string message;
+};
+
 struct config_change {
     std::string name;
     protocol::alter_config_op op = protocol::alter_config_op::set;
@@ -78,6 +86,14 @@ public:
     result<records> create_partitions(const std::string& name, int32_t count,
                                       const std::optional<std::vector<std::vector<int32_t>>>& assignments,
                                       bool validate_only) const;
+    // AlterPartitionReassignments for one partition (reassignment.h): to `target`, or cancel when null.
+    result<records> reassign_partition(const std::string& topic, int32_t index,
+                                       const std::optional<std::vector<int32_t>>& target) const;
+    // ElectLeaders (partition_election.h) for `partitions`, or for every partition when null; each asked
+    // partition's outcome is appended to `outcomes` (for all partitions, only those that needed an election).
+    records elect_leaders(election_type type,
+                          const std::optional<std::vector<std::pair<std::string, int32_t>>>& partitions,
+                          std::vector<election_outcome>& outcomes) const;
     // IncrementalAlterConfigs (incremental) or AlterConfigs (replaces every override of the resource).
     // resource_type is Kafka's (2 topic, 4 broker); a broker resource is a registered broker's id or "" (the
     // cluster default).
@@ -85,7 +101,9 @@ public:
                                   std::span<const config_change> changes, bool incremental, bool validate_only) const;
 
 private:
-    result<std::vector<int32_t>> check_replicas(const std::vector<int32_t>& replicas) const;
+    // A manual assignment's replicas: non-empty, distinct, registered, and `replication_factor` many if given.
+    result<std::vector<int32_t>> check_replicas(const std::vector<int32_t>& replicas,
+                                                std::optional<std::size_t> replication_factor = std::nullopt) const;
     result<std::vector<std::vector<int32_t>>> place_replicas(int32_t first_partition, int32_t count,
                                                              int32_t replication_factor) const;
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/metadata/reassignment.h"
+
 namespace sluice::metadata {
 
 result<std::vector<metadata_record>> check_isr_change(const metadata_image& image, const topic_state& topic,
@@ -44,6 +46,8 @@ result<std::vector<metadata_record>> check_isr_change(const metadata_image& imag
     record.topic_id = topic.id;
     record.partition_id = partition_index;
     record.isr = change.new_isr;
+    // The ISR a reassignment waited for completes it in the same record, as Kafka's controller does.
+    complete_reassignment_if_done(state, record, live_brokers(image));
     return std::vector<metadata_record>{record};
 }
 

@@ -3,7 +3,8 @@
 // leader, at the current leader epoch (else FENCED_LEADER_EPOCH) and partition epoch (else
 // INVALID_UPDATE_VERSION); the new ISR must hold the leader and only replicas of the partition, and only
 // registered brokers (INELIGIBLE_REPLICA). Asking for the ISR the partition already has is answered with
-// the current state and no record.
+// the current state and no record. An ISR that holds every target replica of a reassignment in progress
+// also completes it (reassignment.h).
 #pragma once
 #include <cstdint>
 #include <optional>

@@ -25,7 +25,9 @@ void metadata_image::apply(const metadata_record& record) {
                 names_by_id_[r.topic_id.value] = r.name;
             } else if constexpr (std::is_same_v<R, partition_record>) {
                 if (auto* t = topic_by_id(r.topic_id))
-                    t->partitions[r.partition_id] = {r.replicas, r.isr, r.leader, r.leader_epoch, r.partition_epoch};
+                    t->partitions[r.partition_id] = {
+                        r.replicas,         r.isr, r.leader, r.leader_epoch, r.partition_epoch, r.adding_replicas,
+                        r.removing_replicas};
             } else if constexpr (std::is_same_v<R, partition_change_record>) {
                 auto* t = topic_by_id(r.topic_id);
                 if (!t) return;
@@ -38,6 +40,8 @@ void metadata_image::apply(const metadata_record& record) {
                 }
                 if (r.isr) p.isr = *r.isr;
                 if (r.replicas) p.replicas = *r.replicas;
+                if (r.adding_replicas) p.adding_replicas = *r.adding_replicas;
+                if (r.removing_replicas) p.removing_replicas = *r.removing_replicas;
                 ++p.partition_epoch;
             } else if constexpr (std::is_same_v<R, config_record>) {
                 std::map<std::string, std::string>* target = nullptr;

@@ -19,6 +19,10 @@ struct partition_state {
     int32_t leader = -1;
     int32_t leader_epoch = 0;
     int32_t partition_epoch = 0;
+    // A reassignment in progress (KIP-455): replicas is target + removing; adding are not yet in the ISR.
+    std::vector<int32_t> adding_replicas;
+    std::vector<int32_t> removing_replicas;
+    bool reassigning() const { return !adding_replicas.empty() || !removing_replicas.empty(); }
 };
 
 struct topic_state {

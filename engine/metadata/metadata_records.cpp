@@ -18,17 +18,25 @@ SLUICE_DEFINE_CODEC(metadata::unfence_broker_record);
 namespace sluice::metadata {
 
 namespace {
-constexpr int16_t record_version = 0;
+template <class R>
+constexpr int16_t version_of() {
+    if constexpr (requires { R::version; }) return R::version;
+    return 0;
+}
 
 template <std::size_t I = 0>
-result<metadata_record> decode_as(int16_t type, protocol::wire_reader& reader) {
+result<metadata_record> decode_as(int16_t type, int16_t version, protocol::wire_reader& reader) {
     if constexpr (I == std::variant_size_v<metadata_record>) {
         return make_error(protocol::error_code::corrupt_message, "unknown metadata record type " + std::to_string(type));
     } else {
         using R = std::variant_alternative_t<I, metadata_record>;
-        if (R::type_id != type) return decode_as<I + 1>(type, reader);
+        if (R::type_id != type) return decode_as<I + 1>(type, version, reader);
+        if (version < 0 || version > version_of<R>())
+            return make_error(protocol::error_code::corrupt_message,
+                              "metadata record version " + std::to_string(version) + " of type " +
+                                  std::to_string(type) + " is newer than this build");
         R record;
-        if (!protocol::decode_message(record, reader, {record_version, false}))
+        if (!protocol::decode_message(record, reader, {version, false}))
             return make_error(protocol::error_code::corrupt_message,
                               "malformed metadata record of type " + std::to_string(type));
         return metadata_record{std::move(record)};
@@ -40,10 +48,11 @@ std::vector<uint8_t> encode_record(const metadata_record& record) {
     protocol::bytes out;
     std::visit(
         [&](const auto& r) {
+            using R = std::remove_cvref_t<decltype(r)>;
             protocol::wire_writer w(out);
-            w.write_int16(std::remove_cvref_t<decltype(r)>::type_id);
-            w.write_int16(record_version);
-            protocol::encode_message(r, {record_version, false}, out);
+            w.write_int16(R::type_id);
+            w.write_int16(version_of<R>());
+            protocol::encode_message(r, {version_of<R>(), false}, out);
         },
         record);
     return out;
@@ -54,10 +63,7 @@ result<metadata_record> decode_record(std::span<const uint8_t> bytes) {
     int16_t type = reader.read_int16();
     int16_t version = reader.read_int16();
     if (reader.failed()) return make_error(protocol::error_code::corrupt_message, "truncated metadata record");
-    if (version != record_version)
-        return make_error(protocol::error_code::corrupt_message,
-                          "metadata record version " + std::to_string(version) + " is newer than this build");
-    return decode_as(type, reader);
+    return decode_as(type, version, reader);
 }
 
 uuid random_uuid() {

@@ -39,9 +39,11 @@ struct topic_record {
     }
 };
 
-// A partition's full state: replicas, ISR, leader and epochs.
+// A partition's full state: replicas, ISR, leader and epochs, and the replicas a reassignment in progress
+// adds and removes (KIP-455, as Kafka's PartitionRecord; record version 1, absent from version 0 records).
 struct partition_record {
     static constexpr int16_t type_id = 3;
+    static constexpr int16_t version = 1;
     int32_t partition_id = 0;
     uuid topic_id;
     std::vector<int32_t> replicas;
@@ -49,11 +51,19 @@ struct partition_record {
     int32_t leader = -1;
     int32_t leader_epoch = 0;
     int32_t partition_epoch = 0;
+    std::vector<int32_t> adding_replicas;
+    std::vector<int32_t> removing_replicas;
     static constexpr auto schema() {
         using T = partition_record;
-        return std::tuple{field(&T::partition_id, "PartitionId"), field(&T::topic_id, "TopicId"),
-                          field(&T::replicas, "Replicas"), field(&T::isr, "Isr"), field(&T::leader, "Leader"),
-                          field(&T::leader_epoch, "LeaderEpoch"), field(&T::partition_epoch, "PartitionEpoch")};
+        return std::tuple{field(&T::partition_id, "PartitionId"),
+                          field(&T::topic_id, "TopicId"),
+                          field(&T::replicas, "Replicas"),
+                          field(&T::isr, "Isr"),
+                          field(&T::leader, "Leader"),
+                          field(&T::leader_epoch, "LeaderEpoch"),
+                          field(&T::partition_epoch, "PartitionEpoch"),
+                          field(&T::adding_replicas, "AddingReplicas", 1),
+                          field(&T::removing_replicas, "RemovingReplicas", 1)};
     }
 };
 
@@ -72,20 +82,29 @@ struct config_record {
     }
 };
 
-// A change to a partition's leader or ISR (leader no_leader_change / null lists: unchanged). Bumps the
-// partition epoch; a new leader also bumps the leader epoch.
+// A change to a partition's leader, ISR, replicas or reassignment (leader no_leader_change / null lists:
+// unchanged). Bumps the partition epoch; a new leader also bumps the leader epoch. Adding/RemovingReplicas
+// are record version 1 (Kafka's PartitionChangeRecord has them as tagged fields).
 struct partition_change_record {
     static constexpr int16_t type_id = 5;
+    static constexpr int16_t version = 1;
     static constexpr int32_t no_leader_change = -2;
     int32_t partition_id = 0;
     uuid topic_id;
     int32_t leader = no_leader_change;
     std::optional<std::vector<int32_t>> isr;
     std::optional<std::vector<int32_t>> replicas;
+    std::optional<std::vector<int32_t>> adding_replicas;
+    std::optional<std::vector<int32_t>> removing_replicas;
     static constexpr auto schema() {
         using T = partition_change_record;
-        return std::tuple{field(&T::partition_id, "PartitionId"), field(&T::topic_id, "TopicId"),
-                          field(&T::leader, "Leader"), field(&T::isr, "Isr"), field(&T::replicas, "Replicas")};
+        return std::tuple{field(&T::partition_id, "PartitionId"),
+                          field(&T::topic_id, "TopicId"),
+                          field(&T::leader, "Leader"),
+                          field(&T::isr, "Isr"),
+                          field(&T::replicas, "Replicas"),
+                          field(&T::adding_replicas, "AddingReplicas", 1),
+                          field(&T::removing_replicas, "RemovingReplicas", 1)};
     }
 };
 
@@ -114,7 +133,9 @@ using metadata_record = std::variant<register_broker_record, topic_record, parti
                                      partition_change_record, remove_topic_record, fence_broker_record,
                                      unfence_broker_record>;
 
-// Frame: int16 type id, int16 record version (0), then the body in the codec's non-flexible encoding.
+// Frame: int16 type id, int16 record version, then the body in the codec's non-flexible encoding at that
+// version. A record type's `version` (0 when it has none) is what this build writes; it reads every version
+// up to it, so logs written before a field was added stay readable.
 std::vector<uint8_t> encode_record(const metadata_record& record);
 result<metadata_record> decode_record(std::span<const uint8_t> bytes);
 

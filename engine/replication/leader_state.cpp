@@ -147,6 +147,19 @@ result<void> leader_state::begin_isr_change(isr_change change) {
     return {};
 }
 
+void leader_state::set_replicas(std::vector<replica_id> replicas) {
+    std::vector<follower_state> followers;
+    for (auto id : replicas) {
+        if (id == self_) continue;
+        if (const auto* known = follower(id))
+            followers.push_back(*known);
+        else
+            followers.push_back(follower_state{id});
+    }
+    replicas_ = std::move(replicas);
+    followers_ = std::move(followers);
+}
+
 result<high_watermark_update> leader_state::apply_committed_isr(std::vector<replica_id> isr,
                                                                 partition_epoch epoch_of_partition) {
     if (epoch_of_partition < partition_epoch_ || (epoch_of_partition == partition_epoch_ && isr != isr_))

@@ -103,6 +103,10 @@ public:
     result<void> begin_isr_change(isr_change change);
     // AlterPartition failed or was dropped: forget the proposal so the next check may propose again.
     void abandon_isr_change() { pending_.reset(); }
+    // The controller changed the replica set within this leader epoch (a reassignment, KIP-455): new replicas
+    // become followers that have not fetched yet, removed ones are forgotten. Call before applying the ISR
+    // committed with it (which may only name replicas).
+    void set_replicas(std::vector<replica_id> replicas);
     // The controller committed `isr` at `epoch_of_partition` (AlterPartition response or metadata record).
     // Adopts it and ends any pending change; the HW may advance as the maximal ISR shrinks. An older
     // partition epoch, or the same one with another ISR, is refused (invalid_update_version); members that are

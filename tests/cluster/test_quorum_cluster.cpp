@@ -15,6 +15,7 @@
 #include "engine/protocol/messages/create_topics.h"
 #include "engine/protocol/messages/describe_quorum.h"
 #include "engine/protocol/messages/metadata.h"
+#include "tests/cluster/eventually.h"
 
 using namespace sluice;
 using namespace std::chrono_literals;
@@ -37,12 +38,7 @@ std::vector<uint16_t> free_ports(int n) {
 }
 
 bool eventually(const std::function<bool()>& pred, std::chrono::milliseconds bound = wait_bound) {
-    auto end = std::chrono::steady_clock::now() + bound;
-    while (std::chrono::steady_clock::now() < end) {
-        if (pred()) return true;
-        std::this_thread::sleep_for(50ms);
-    }
-    return pred();
+    return testing::eventually(pred, bound);
 }
 
 }  // namespace

@@ -3,52 +3,12 @@
 #include <QtTest>
 
 #include "engine/metadata/partition_election.h"
+#include "tests/metadata/partition_text.h"
 
 using namespace sluice;
 using namespace sluice::metadata;
 
-namespace {
-
-std::vector<int32_t> ids(const QString& text) {
-    std::vector<int32_t> out;
-    for (const auto& part : text.split(',', Qt::SkipEmptyParts)) out.push_back(part.toInt());
-    return out;
-}
-
-QString text(const std::vector<int32_t>& v) {
-    QStringList parts;
-    for (int32_t id : v) parts << QString::number(id);
-    return parts.join(',');
-}
-
-// One topic "t" with one partition in the state "replicas|isr|leader", brokers 1-4 registered.
-metadata_image image_of(const QString& state) {
-    metadata_image image;
-    for (int32_t id : {1, 2, 3, 4}) image.apply(register_broker_record{id, "h", 9000 + id, std::nullopt});
-    topic_record topic{"t", random_uuid()};
-    image.apply(topic);
-    auto parts = state.split('|');
-    partition_record p;
-    p.topic_id = topic.topic_id;
-    p.replicas = ids(parts[0]);
-    p.isr = ids(parts[1]);
-    p.leader = parts[2].toInt();
-    image.apply(p);
-    return image;
-}
-
-QString state_after(metadata_image image, const std::vector<partition_change_record>& records) {
-    for (const auto& r : records) image.apply(r);
-    const auto& p = image.find_topic("t")->partitions.at(0);
-    return text(p.replicas) + "|" + text(p.isr) + "|" + QString::number(p.leader);
-}
-
-broker_set live_of(const QString& s) {
-    auto v = ids(s);
-    return {v.begin(), v.end()};
-}
-
-}  // namespace
+using namespace sluice::metadata::testing;
 
 class test_partition_election : public QObject {
     Q_OBJECT
@@ -124,6 +84,35 @@ private slots:
         QFETCH(QString, after);
         auto image = image_of(before);
         QCOMPARE(state_after(image, metadata::elect_preferred(image, live_of(live))), after);
+    }
+
+    // ElectLeaders of one partition: the state after, or the error code.
+    void elect_leader_data() {
+        QTest::addColumn<QString>("before");
+        QTest::addColumn<int>("type");
+        QTest::addColumn<QString>("live");
+        QTest::addColumn<QString>("after");
+        QTest::addColumn<int>("error");
+        const int preferred = 0, unclean = 1, ok = 0;
+        QTest::newRow("preferred back") << "1,2,3|1,2,3|2" << preferred << "1,2,3" << "1,2,3|1,2,3|1" << ok;
+        QTest::newRow("preferred leads") << "1,2,3|1,2,3|1" << preferred << "1,2,3" << "" << 84;
+        QTest::newRow("preferred out of isr") << "1,2,3|2,3|2" << preferred << "1,2,3" << "" << 80;
+        QTest::newRow("preferred fenced") << "1,2,3|1,2,3|2" << preferred << "2,3" << "" << 80;
+        QTest::newRow("unclean with a leader") << "1,2|1,2|1" << unclean << "1,2" << "" << 84;
+        QTest::newRow("unclean, live isr member") << "1,2,3|2,3|-1" << unclean << "1,3" << "1,2,3|3|3" << ok;
+        QTest::newRow("unclean, outside the isr") << "1,2,3|2|-1" << unclean << "1,3" << "1,2,3|1|1" << ok;
+        QTest::newRow("unclean, none live") << "1,2|1|-1" << unclean << "3" << "" << 83;
+    }
+    void elect_leader() {
+        QFETCH(QString, before);
+        QFETCH(int, type);
+        QFETCH(QString, live);
+        QFETCH(QString, after);
+        QFETCH(int, error);
+        auto image = image_of(before);
+        auto change = metadata::elect_leader(*image.find_topic("t"), 0, static_cast<election_type>(type), live_of(live));
+        QCOMPARE(change ? 0 : static_cast<int>(change.err().code), error);
+        if (change) QCOMPARE(state_after(image, {change.value()}), after);
     }
 };
 

@@ -13,6 +13,8 @@
 #include "engine/broker/handlers/handler_registry.h"
 #include "engine/protocol/codec.h"
 #include "engine/protocol/messages/alter_configs.h"
+#include "engine/protocol/messages/alter_partition.h"
+#include "engine/protocol/messages/alter_partition_reassignments.h"
 #include "engine/protocol/messages/api_versions.h"
 #include "engine/protocol/messages/begin_quorum_epoch.h"
 #include "engine/protocol/messages/alter_partition.h"
@@ -28,6 +30,7 @@
 #include "engine/protocol/messages/describe_groups.h"
 #include "engine/protocol/messages/describe_log_dirs.h"
 #include "engine/protocol/messages/describe_quorum.h"
+#include "engine/protocol/messages/elect_leaders.h"
 #include "engine/protocol/messages/end_quorum_epoch.h"
 #include "engine/protocol/messages/fetch.h"
 #include "engine/protocol/messages/fetch_snapshot.h"
@@ -38,10 +41,12 @@
 #include "engine/protocol/messages/leave_group.h"
 #include "engine/protocol/messages/list_groups.h"
 #include "engine/protocol/messages/list_offsets.h"
+#include "engine/protocol/messages/list_partition_reassignments.h"
 #include "engine/protocol/messages/metadata.h"
 #include "engine/protocol/messages/offset_commit.h"
 #include "engine/protocol/messages/offset_delete.h"
 #include "engine/protocol/messages/offset_fetch.h"
+#include "engine/protocol/messages/offset_for_leader_epoch.h"
 #include "engine/protocol/messages/produce.h"
 #include "engine/protocol/messages/sync_group.h"
 #include "engine/protocol/messages/vote.h"
@@ -110,6 +115,10 @@ const std::vector<api_row>& api_rows() {
         row<broker_registration_api>(3),
         row<broker_heartbeat_api>(0),
         row<alter_partition_api>(3),
+        row<elect_leaders_api>(2),
+        row<alter_partition_reassignments_api>(0),
+        row<list_partition_reassignments_api>(0),
+        row<offset_for_leader_epoch_api>(4),
     };
     return rows;
 }

@@ -67,6 +67,13 @@ const std::array handlers{
     handler_entry{api_key::delete_groups, 0, 2, &adapt<delete_groups_api, handle_delete_groups>},
     handler_entry{api_key::offset_delete, 0, 0, &adapt<offset_delete_api, handle_offset_delete>},
     handler_entry{api_key::alter_partition, 0, 3, &adapt<alter_partition_api, handle_alter_partition>},
+    handler_entry{api_key::elect_leaders, 0, 2, &adapt<elect_leaders_api, handle_elect_leaders>},
+    handler_entry{api_key::alter_partition_reassignments, 0, 0,
+                  &adapt<alter_partition_reassignments_api, handle_alter_partition_reassignments>},
+    handler_entry{api_key::list_partition_reassignments, 0, 0,
+                  &adapt<list_partition_reassignments_api, handle_list_partition_reassignments>},
+    handler_entry{api_key::offset_for_leader_epoch, 0, 4,
+                  &adapt<offset_for_leader_epoch_api, handle_offset_for_leader_epoch>},
     // The KRaft quorum (KIP-595, KIP-630) and broker registration (KIP-631).
     handler_entry{api_key::vote, 0, 0, &adapt<vote_api, handle_vote>},
     handler_entry{api_key::begin_quorum_epoch, 0, 0, &adapt<begin_quorum_epoch_api, handle_begin_quorum_epoch>},
