@@ -83,6 +83,17 @@ void controller::apply(std::span<const metadata_record> committed) {
     for (const auto& l : listeners_) l(image_, committed);
 }
 
+void controller::load_snapshot(std::span<const metadata_record> snapshot) {
+    metadata_image loaded;
+    for (const auto& r : snapshot) loaded.apply(r);
+    records seen;
+    for (const auto& [name, topic] : image_.topics())
+        if (!loaded.find_topic(topic.id)) seen.push_back(remove_topic_record{topic.id});
+    seen.insert(seen.end(), snapshot.begin(), snapshot.end());
+    image_ = std::move(loaded);
+    for (const auto& l : listeners_) l(image_, seen);
+}
+
 result<controller::records> controller::register_broker(int32_t broker_id, const std::string& host, int32_t port,
                                                         std::optional<std::string> rack) const {
     auto it = image_.brokers().find(broker_id);

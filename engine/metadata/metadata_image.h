@@ -19,6 +19,7 @@ struct partition_state {
     int32_t leader = -1;
     int32_t leader_epoch = 0;
     int32_t partition_epoch = 0;
+    friend bool operator==(const partition_state&, const partition_state&) = default;
 };
 
 struct topic_state {
@@ -26,6 +27,7 @@ struct topic_state {
     uuid id;
     std::map<int32_t, partition_state> partitions;
     std::map<std::string, std::string> configs;  // overrides only (source TOPIC_CONFIG)
+    friend bool operator==(const topic_state&, const topic_state&) = default;
 };
 
 struct broker_registration {
@@ -34,6 +36,7 @@ struct broker_registration {
     int32_t port = 0;
     std::optional<std::string> rack;
     bool fenced = false;  // missed its heartbeats; Metadata leaves it out
+    friend bool operator==(const broker_registration&, const broker_registration&) = default;
 };
 
 class metadata_image {
@@ -53,6 +56,12 @@ public:
 
     // How many records have been applied (the image's version, for listeners and tests).
     int64_t applied() const { return applied_; }
+
+    // The same cluster state (how it was reached, e.g. by a snapshot or the whole log, does not matter).
+    bool same_state(const metadata_image& other) const {
+        return topics_ == other.topics_ && names_by_id_ == other.names_by_id_ && brokers_ == other.brokers_ &&
+               broker_configs_ == other.broker_configs_;
+    }
 
 private:
     std::map<std::string, topic_state> topics_;
