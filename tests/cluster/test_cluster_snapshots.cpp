@@ -16,6 +16,7 @@
 #include "engine/protocol/messages/create_topics.h"
 #include "engine/protocol/messages/describe_quorum.h"
 #include "engine/protocol/messages/metadata.h"
+#include "tests/cluster/cluster_probe.h"
 
 using namespace sluice;
 using namespace std::chrono_literals;
@@ -26,12 +27,7 @@ constexpr auto wait_bound = 30s;
 constexpr int topics_per_round = 60;
 
 bool eventually(const std::function<bool()>& pred, std::chrono::milliseconds bound = wait_bound) {
-    auto end = std::chrono::steady_clock::now() + bound;
-    while (std::chrono::steady_clock::now() < end) {
-        if (pred()) return true;
-        std::this_thread::sleep_for(50ms);
-    }
-    return pred();
+    return test::eventually(pred, bound);
 }
 
 // Offsets named by the files in a directory: `<offset, 20 digits>-<epoch>.checkpoint` or `<offset>.log`.
@@ -73,13 +69,7 @@ class test_cluster_snapshots : public QObject {
     }
 
     std::optional<protocol::describe_quorum_response::partition> describe(int32_t id) {
-        auto c = connect(id);
-        if (!c) return std::nullopt;
-        protocol::describe_quorum_request req;
-        req.topics.push_back({"__cluster_metadata", {{0}}});
-        auto r = c->send<protocol::describe_quorum_api>(req, 1);
-        if (!r || r->topics.size() != 1 || r->topics[0].partitions.size() != 1) return std::nullopt;
-        return r->topics[0].partitions[0];
+        return test::describe_quorum("127.0.0.1:" + std::to_string(cluster_->port(id)));
     }
 
     std::optional<int32_t> leader() {
