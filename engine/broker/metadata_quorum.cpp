@@ -36,6 +36,9 @@ quorum_settings quorum_settings::from_config(const metadata::config_values& v) {
     s.fetch_timeout_ms = v.get_int("controller.quorum.fetch.timeout.ms");
     s.election_backoff_max_ms = v.get_int("controller.quorum.election.backoff.max.ms");
     s.request_timeout_ms = v.get_int("controller.quorum.request.timeout.ms");
+    s.snapshot_max_new_record_bytes = v.get_int("metadata.log.max.record.bytes.between.snapshots");
+    s.snapshot_max_interval_ms = v.get_int("metadata.log.max.snapshot.interval.ms");
+    s.log_segment_bytes = static_cast<int32_t>(v.get_int("metadata.log.segment.bytes"));
     return s;
 }
 
@@ -56,7 +59,9 @@ result<std::unique_ptr<metadata_quorum>> metadata_quorum::open(asio::io_context&
                                                           "not supported)");
     std::unique_ptr<metadata_quorum> q(new metadata_quorum(io, self, std::move(voters), settings, std::move(cluster_id)));
     auto dir = data_dir / std::string(log_dir_name);
-    auto log = raft::persistent_log::open(dir);
+    auto log_cfg = raft::persistent_log::raft_log_config();
+    log_cfg.segment_bytes = settings.log_segment_bytes;
+    auto log = raft::persistent_log::open(dir, true, log_cfg);
     if (!log) return log.err();
     q->log_ = std::move(log.value());
     std::vector<raft::node_id> ids;
@@ -95,7 +100,14 @@ bool metadata_quorum::caught_up() const {
     return is_leader() && node_->high_watermark().value() >= 0 && applied_ >= node_->high_watermark().value();
 }
 
+int64_t metadata_quorum::snapshot_offset() const {
+    auto id = log_->latest_snapshot();
+    return id ? id->offset.value() : -1;
+}
+
 result<void> metadata_quorum::start() {
+    last_snapshot_ms_ = now();
+    if (auto loaded = load_new_snapshot(); !loaded) return loaded;
     if (auto r = node_->start(now()); !r) return r;
     started_ = true;
     after_event();
@@ -140,7 +152,16 @@ awaitable<void> metadata_quorum::tick_loop() {
 void metadata_quorum::after_event() {
     if (!*alive_) return;
     dispatch_outbox();
-    apply_committed();
+    if (!snapshot_failure_) {
+        if (auto loaded = load_new_snapshot(); !loaded) {
+            std::cerr << "sluice: metadata quorum stops applying records: " << loaded.err().message << "\n";
+            snapshot_failure_ = loaded.err();
+        }
+    }
+    if (!snapshot_failure_) {
+        apply_committed();
+        maybe_snapshot();
+    }
     settle_proposals();
     if (node_->failure() && !failure_reported_) {
         std::cerr << "sluice: metadata quorum stopped: " << node_->failure()->message << "\n";
@@ -169,12 +190,53 @@ void metadata_quorum::apply_committed() {
         auto entries = node_->committed_since(raft::log_offset{applied_}, 1000);
         if (entries.empty()) break;
         std::vector<committed_entry> batch;
-        for (std::size_t i = 0; i < entries.size(); ++i)
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            bytes_since_snapshot_ += static_cast<int64_t>(entries[i].payload.size());
             if (!entries[i].control)
                 batch.push_back({applied_ + static_cast<int64_t>(i), std::move(entries[i].payload)});
+        }
         applied_ += static_cast<int64_t>(entries.size());
         if (!batch.empty() && on_commit_) on_commit_(batch);
     }
+}
+
+result<void> metadata_quorum::load_new_snapshot() {
+    auto id = log_->latest_snapshot();
+    if (!id || id == state_snapshot_) return {};
+    auto name = (log_->dir() / raft::persistent_log::snapshot_file_name(*id)).string();
+    auto data = log_->read_snapshot(*id);
+    if (!data)
+        return make_error(data.err().code, "cannot read the metadata snapshot " + name + ": " + data.err().message);
+    if (snapshot_hooks_.load)
+        if (auto loaded = snapshot_hooks_.load(id->offset.value(), *data); !loaded)
+            return make_error(loaded.err().code,
+                              "cannot load the metadata snapshot " + name + ": " + loaded.err().message);
+    // The log after the snapshot follows on; entries before it are in the state already.
+    applied_ = std::max(applied_, id->offset.value());
+    state_snapshot_ = id;
+    bytes_since_snapshot_ = 0;
+    return {};
+}
+
+// Kafka's rule: a snapshot once enough bytes were committed since the last one, or once the interval has
+// passed with something new. Written on the io thread: the image is exactly the state at applied_ only here
+// (the metadata image is small; KRaft writes it in the background from an immutable image).
+void metadata_quorum::maybe_snapshot() {
+    if (!snapshot_hooks_.write || applied_ <= std::max<int64_t>(0, snapshot_offset())) return;
+    int64_t t = now();
+    bool by_bytes = bytes_since_snapshot_ >= settings_.snapshot_max_new_record_bytes;
+    bool by_time =
+        settings_.snapshot_max_interval_ms > 0 && t - last_snapshot_ms_ >= settings_.snapshot_max_interval_ms;
+    if (!by_bytes && !by_time) return;
+    last_snapshot_ms_ = t;
+    bytes_since_snapshot_ = 0;  // also after a failure: retry at the next threshold, not at every event
+    auto id = node_->create_snapshot(raft::log_offset{applied_}, snapshot_hooks_.write());
+    if (!id) {
+        std::cerr << "sluice: cannot write a metadata snapshot at offset " << applied_ << ": " << id.err().message
+                  << "\n";
+        return;
+    }
+    state_snapshot_ = *id;
 }
 
 void metadata_quorum::settle_proposals() {

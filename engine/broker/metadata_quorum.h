@@ -1,6 +1,9 @@
 // The node's voter of the KRaft-style metadata quorum: one raft_node driven on the node's io_context (a tick
 // timer, requests to the other voters over Kafka's wire APIs, requests from them fed in by the handlers) on
 // the raft log at <data>/__cluster_metadata-0. Committed entries are handed to one callback in log order.
+// Snapshots (KIP-630): every voter snapshots its applied state now and then, which lets the log drop the
+// segments before it; a restarted voter loads its latest snapshot and replays only the log after it, and one
+// that fell behind the leader's log start installs the leader's snapshot (FetchSnapshot).
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -32,6 +35,9 @@ struct quorum_settings {
     int64_t request_timeout_ms = 2000;
     int64_t retry_backoff_ms = 20;
     int64_t tick_ms = 10;
+    int64_t snapshot_max_new_record_bytes = 20971520;  // metadata.log.max.record.bytes.between.snapshots
+    int64_t snapshot_max_interval_ms = 3600000;        // metadata.log.max.snapshot.interval.ms; 0: never by time
+    int32_t log_segment_bytes = 1073741824;            // metadata.log.segment.bytes
     static quorum_settings from_config(const metadata::config_values& values);
 };
 
@@ -43,6 +49,13 @@ public:
     };
     // Committed non-control entries, in log order, each exactly once per process.
     using commit_handler = std::function<void(std::span<const committed_entry>)>;
+    // The state machine's side of snapshots. `write` returns its state (everything applied so far) as
+    // snapshot bytes; `load` replaces its state by a snapshot's, which ends at `end_offset`, or says why the
+    // snapshot cannot be read (the quorum then applies nothing more: a silently emptier image would be worse).
+    struct snapshot_hooks {
+        std::function<raft::bytes()> write;
+        std::function<result<void>(int64_t end_offset, std::span<const uint8_t> data)> load;
+    };
 
     // Opens the raft log and quorum state in `data_dir`/__cluster_metadata-0. `voters` must name `self`.
     static result<std::unique_ptr<metadata_quorum>> open(asio::io_context& io, const std::filesystem::path& data_dir,
@@ -53,8 +66,10 @@ public:
     metadata_quorum& operator=(const metadata_quorum&) = delete;
 
     void on_commit(commit_handler h) { on_commit_ = std::move(h); }
-    // Resumes the raft node (a quorum of one elects itself and applies its whole log before this returns)
-    // and starts the tick timer (it runs once the io_context does).
+    void on_snapshot(snapshot_hooks h) { snapshot_hooks_ = std::move(h); }
+    // Loads the latest snapshot (an unreadable one fails the start), resumes the raft node (a quorum of one
+    // elects itself and applies its log after the snapshot before this returns) and starts the tick timer
+    // (it runs once the io_context does).
     result<void> start();
     // Stops ticking and sending, closes the peer connections, fails pending proposals. Call on the io thread.
     void stop();
@@ -83,6 +98,9 @@ public:
     int32_t self() const { return self_; }
     int64_t high_watermark() const { return node_->high_watermark().value(); }
     int64_t applied_offset() const { return applied_; }
+    // The latest snapshot's end offset (-1: none) and the raft log's first offset.
+    int64_t snapshot_offset() const;
+    int64_t log_start_offset() const { return log_->start_offset().value(); }
     // Entries below this offset were in the log when the node started (replayed rather than new).
     int64_t startup_log_end() const { return startup_end_; }
     const std::string& cluster_id() const { return cluster_id_; }
@@ -105,6 +123,9 @@ private:
     void after_event();
     void dispatch_outbox();
     void apply_committed();
+    // Hands a snapshot the log holds but the state machine has not loaded to the state machine.
+    result<void> load_new_snapshot();
+    void maybe_snapshot();
     void settle_proposals();
     awaitable<void> send_request(raft::envelope env);
     awaitable<void> tick_loop();
@@ -121,7 +142,13 @@ private:
     std::map<int32_t, std::unique_ptr<quorum_peer>> peers_;          // raft requests
     std::map<int32_t, std::unique_ptr<quorum_peer>> forward_peers_;  // forwarded admin requests
     commit_handler on_commit_;
+    snapshot_hooks snapshot_hooks_;
     int64_t applied_ = 0;
+    // The snapshot the state machine holds (loaded or written by us), what was applied since, and when.
+    std::optional<raft::offset_and_epoch> state_snapshot_;
+    int64_t bytes_since_snapshot_ = 0;
+    int64_t last_snapshot_ms_ = 0;
+    std::optional<error> snapshot_failure_;
     int64_t startup_end_ = 0;
     uint64_t next_inbound_id_ = uint64_t{1} << 62;  // correlation ids of requests from peers, apart from raft's
     std::map<uint64_t, std::shared_ptr<waiter>> inbound_;

@@ -16,6 +16,7 @@
 #include "engine/group/group_coordinator.h"
 #include "engine/metadata/controller.h"
 #include "engine/metadata/metadata_log.h"
+#include "engine/metadata/metadata_snapshot.h"
 #include "engine/net/tcp_server.h"
 
 namespace sluice::broker {
@@ -98,6 +99,20 @@ void apply_committed(metadata::controller& controller, const metadata_quorum& qu
         run.push_back(std::move(record.value()));
     }
     if (!run.empty()) flush();
+}
+
+// The image as snapshot bytes, and a snapshot loaded as the image. A snapshot that ends within the log this
+// node held at startup replays state whose partition logs are on disk, as replayed records do.
+metadata_quorum::snapshot_hooks snapshot_hooks_for(metadata::controller& controller, const metadata_quorum& quorum) {
+    return {[&controller] { return metadata::encode_snapshot(controller.image(), wall_clock_ms()); },
+            [&controller, &quorum](int64_t end_offset, std::span<const uint8_t> data) -> result<void> {
+                auto records = metadata::decode_snapshot(data);
+                if (!records) return records.err();
+                controller.set_replaying(end_offset <= quorum.startup_log_end());
+                controller.load_snapshot(records.value());
+                controller.set_replaying(false);
+                return {};
+            }};
 }
 
 }  // namespace
@@ -211,6 +226,7 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     s->quorum->on_commit([st](std::span<const metadata_quorum::committed_entry> entries) {
         apply_committed(*st->controller, *st->quorum, entries);
     });
+    s->quorum->on_snapshot(snapshot_hooks_for(*s->controller, *s->quorum));
     if (auto started = s->quorum->start(); !started) return started.err();
     if (!legacy->empty())
         if (auto converted = s->quorum->propose_now(encode_records(*legacy)); !converted) return converted.err();

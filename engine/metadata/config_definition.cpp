@@ -43,6 +43,18 @@ constexpr std::array definitions{
                       "Largest random backoff before a new election after a failed one."},
     config_definition{"controller.quorum.request.timeout.ms", int32, "2000", B, 1, INT32_MAX, "", true, false,
                       "Timeout of a request between quorum members."},
+    config_definition{"metadata.log.max.record.bytes.between.snapshots", int64, "20971520", B, 1, INT64_MAX, "", true,
+                      false,
+                      "This is the maximum number of bytes in the log between the latest snapshot and the "
+                      "high-watermark needed before generating a new snapshot. The node generates a snapshot when "
+                      "either this many bytes or metadata.log.max.snapshot.interval.ms is reached."},
+    config_definition{"metadata.log.max.snapshot.interval.ms", int64, "3600000", B, 0, INT64_MAX, "", true, false,
+                      "This is the maximum number of milliseconds to wait to generate a snapshot if there are "
+                      "committed records in the log that are not included in the latest snapshot. A value of zero "
+                      "disables time based snapshot generation."},
+    config_definition{"metadata.log.segment.bytes", int32, "1073741824", B, 12, INT32_MAX, "", true, false,
+                      "The maximum size of a single metadata log file. Segments wholly before the latest snapshot "
+                      "are deleted."},
     config_definition{"broker.heartbeat.interval.ms", int32, "2000", B, 1, INT32_MAX, "", true, false,
                       "How often a broker heartbeats to the active controller."},
     config_definition{"broker.session.timeout.ms", int32, "9000", B, 1, INT32_MAX, "", true, false,

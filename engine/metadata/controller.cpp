@@ -6,6 +6,7 @@
 
 #include "engine/metadata/partition_election.h"
 #include "engine/metadata/reassignment.h"
+#include "engine/metadata/replica_placement.h"
 #include "engine/metadata/topic_name.h"
 
 namespace sluice::metadata {
@@ -84,6 +85,17 @@ void controller::apply(std::span<const metadata_record> committed) {
     for (const auto& l : listeners_) l(image_, committed);
 }
 
+void controller::load_snapshot(std::span<const metadata_record> snapshot) {
+    metadata_image loaded;
+    for (const auto& r : snapshot) loaded.apply(r);
+    records seen;
+    for (const auto& [name, topic] : image_.topics())
+        if (!loaded.find_topic(topic.id)) seen.push_back(remove_topic_record{topic.id});
+    seen.insert(seen.end(), snapshot.begin(), snapshot.end());
+    image_ = std::move(loaded);
+    for (const auto& l : listeners_) l(image_, seen);
+}
+
 result<controller::records> controller::register_broker(int32_t broker_id, const std::string& host, int32_t port,
                                                         std::optional<std::string> rack) const {
     auto it = image_.brokers().find(broker_id);
@@ -150,25 +162,14 @@ result<std::vector<int32_t>> controller::check_replicas(const std::vector<int32_
     return replicas;
 }
 
-// Round-robin placement over the registered brokers, each partition led by a different broker in turn.
+// Placement over the unfenced brokers (rack-aware when they have racks; replica_placement.h).
 result<std::vector<std::vector<int32_t>>> controller::place_replicas(int32_t first_partition, int32_t count,
                                                                      int32_t replication_factor) const {
-    std::vector<int32_t> brokers;
+    std::vector<placement_broker> brokers;
     for (const auto& [id, b] : image_.brokers())
-        if (!b.fenced) brokers.push_back(id);
-    if (brokers.empty()) brokers.push_back(node_id_);
-    if (replication_factor > static_cast<int32_t>(brokers.size()))
-        return make_error(error_code::invalid_replication_factor,
-                          "Replication factor: " + std::to_string(replication_factor) +
-                              " larger than available brokers: " + std::to_string(brokers.size()) + ".");
-    std::vector<std::vector<int32_t>> placement;
-    for (int32_t p = first_partition; p < first_partition + count; ++p) {
-        std::vector<int32_t> replicas;
-        for (int32_t r = 0; r < replication_factor; ++r)
-            replicas.push_back(brokers[static_cast<std::size_t>(p + r) % brokers.size()]);
-        placement.push_back(std::move(replicas));
-    }
-    return placement;
+        if (!b.fenced) brokers.push_back({id, b.rack});
+    if (brokers.empty()) brokers.push_back({node_id_, std::nullopt});
+    return metadata::place_replicas(brokers, first_partition, count, replication_factor);
 }
 
 result<controller::records> controller::create_topic(const new_topic& topic, bool validate_only) const {

@@ -60,6 +60,10 @@ public:
 
     // Applies committed records to the image, in log order, and notifies listeners.
     void apply(std::span<const metadata_record> committed);
+    // Replaces the image by the one a snapshot's records build (at startup, or on a follower that fell behind
+    // the leader's log start). Listeners see a remove_topic_record for each topic the snapshot no longer has,
+    // then the snapshot's records.
+    void load_snapshot(std::span<const metadata_record> snapshot);
     // Set while the node replays records its own log held at startup (partition logs on disk belong to them).
     void set_replaying(bool replaying) { replaying_ = replaying; }
     bool replaying() const { return replaying_; }

@@ -56,6 +56,9 @@ void metadata_image::apply(const metadata_record& record) {
                 }
                 if (r.value) (*target)[r.name] = *r.value;
                 else target->erase(r.name);
+                // A broker resource without overrides is no resource: a snapshot would not recreate it.
+                if (target->empty() && r.resource_type == protocol::resource_type_broker)
+                    broker_configs_.erase(r.resource_name);
             } else if constexpr (std::is_same_v<R, remove_topic_record>) {
                 auto it = names_by_id_.find(r.topic_id.value);
                 if (it == names_by_id_.end()) return;

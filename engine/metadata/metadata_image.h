@@ -23,6 +23,7 @@ struct partition_state {
     std::vector<int32_t> adding_replicas;
     std::vector<int32_t> removing_replicas;
     bool reassigning() const { return !adding_replicas.empty() || !removing_replicas.empty(); }
+    friend bool operator==(const partition_state&, const partition_state&) = default;
 };
 
 struct topic_state {
@@ -30,6 +31,7 @@ struct topic_state {
     uuid id;
     std::map<int32_t, partition_state> partitions;
     std::map<std::string, std::string> configs;  // overrides only (source TOPIC_CONFIG)
+    friend bool operator==(const topic_state&, const topic_state&) = default;
 };
 
 struct broker_registration {
@@ -38,6 +40,7 @@ struct broker_registration {
     int32_t port = 0;
     std::optional<std::string> rack;
     bool fenced = false;  // missed its heartbeats; Metadata leaves it out
+    friend bool operator==(const broker_registration&, const broker_registration&) = default;
 };
 
 class metadata_image {
@@ -57,6 +60,12 @@ public:
 
     // How many records have been applied (the image's version, for listeners and tests).
     int64_t applied() const { return applied_; }
+
+    // The same cluster state (how it was reached, e.g. by a snapshot or the whole log, does not matter).
+    bool same_state(const metadata_image& other) const {
+        return topics_ == other.topics_ && names_by_id_ == other.names_by_id_ && brokers_ == other.brokers_ &&
+               broker_configs_ == other.broker_configs_;
+    }
 
 private:
     std::map<std::string, topic_state> topics_;

@@ -15,7 +15,7 @@
 #include "engine/protocol/messages/create_topics.h"
 #include "engine/protocol/messages/describe_quorum.h"
 #include "engine/protocol/messages/metadata.h"
-#include "tests/cluster/eventually.h"
+#include "tests/cluster/cluster_probe.h"
 
 using namespace sluice;
 using namespace std::chrono_literals;
@@ -85,13 +85,7 @@ class test_quorum_cluster : public QObject {
 
     // DescribeQuorum v1 through node i.
     std::optional<protocol::describe_quorum_response::partition> describe(int i) {
-        auto c = connect(i);
-        if (!c) return std::nullopt;
-        protocol::describe_quorum_request req;
-        req.topics.push_back({"__cluster_metadata", {{0}}});
-        auto r = c->send<protocol::describe_quorum_api>(req, 1);
-        if (!r || r->topics.size() != 1 || r->topics[0].partitions.size() != 1) return std::nullopt;
-        return r->topics[0].partitions[0];
+        return testing::describe_quorum(address(i));
     }
 
     // The leader every live node names through DescribeQuorum, if they agree.
