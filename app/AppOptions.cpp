@@ -17,6 +17,10 @@ std::optional<AppOptions> AppOptions::parse(const QStringList &arguments, QStrin
         QStringLiteral("port"),
         QCoreApplication::translate("AppOptions", "Listen on <port> for the local cluster (0: any free port)."),
         QCoreApplication::translate("AppOptions", "port"));
+    const QCommandLineOption nodesOption(
+        QStringLiteral("nodes"),
+        QCoreApplication::translate("AppOptions", "Run <n> nodes in the local cluster (1 to 9; default 3)."),
+        QCoreApplication::translate("AppOptions", "n"));
     const QCommandLineOption noEmbeddedOption(
         QStringLiteral("no-embedded"), QCoreApplication::translate("AppOptions", "Do not start the local cluster."));
     const QCommandLineOption bootstrapOption(
@@ -26,7 +30,7 @@ std::optional<AppOptions> AppOptions::parse(const QStringList &arguments, QStrin
     const QCommandLineOption refreshOption(
         QStringLiteral("refresh-ms"), QCoreApplication::translate("AppOptions", "Read the cluster every <ms> milliseconds."),
         QCoreApplication::translate("AppOptions", "ms"));
-    parser.addOptions({dataDirOption, portOption, noEmbeddedOption, bootstrapOption, refreshOption});
+    parser.addOptions({dataDirOption, portOption, nodesOption, noEmbeddedOption, bootstrapOption, refreshOption});
 
     // parse(), not process(): the caller decides whether to exit, so tests can check bad command lines.
     if (!parser.parse(arguments)) {
@@ -51,11 +55,25 @@ std::optional<AppOptions> AppOptions::parse(const QStringList &arguments, QStrin
         }
         options.port = static_cast<quint16>(port);
     }
+    if (parser.isSet(nodesOption)) {
+        bool ok = false;
+        const int nodes = parser.value(nodesOption).toInt(&ok);
+        if (!ok || nodes < 1 || nodes > 9) {
+            *error = QCoreApplication::translate("AppOptions", "Invalid number of nodes: %1 (1 to 9)")
+                         .arg(parser.value(nodesOption));
+            return std::nullopt;
+        }
+        options.nodes = nodes;
+    }
     options.bootstrap = parser.value(bootstrapOption);
     if (parser.isSet(refreshOption))
         options.refreshIntervalMs = parser.value(refreshOption).toInt();
     if (!options.embedded && options.bootstrap.isEmpty()) {
         *error = QCoreApplication::translate("AppOptions", "--no-embedded needs --bootstrap host:port");
+        return std::nullopt;
+    }
+    if (!options.embedded && options.nodes) {
+        *error = QCoreApplication::translate("AppOptions", "--nodes needs the local cluster (not --no-embedded)");
         return std::nullopt;
     }
     if (options.embedded && !options.bootstrap.isEmpty()) {

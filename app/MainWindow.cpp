@@ -95,7 +95,7 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
     m_localClusterLabel->setObjectName(QStringLiteral("localClusterStatus"));
     m_connectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_connectionLabel->setText(tr("Connecting to %1…").arg(m_bootstrap));
+    m_connectionLabel->setText(tr("Connecting to %1…").arg(shortBootstrap(m_bootstrap)));
     statusBar()->addWidget(m_connectionIcon);
     statusBar()->addWidget(m_connectionLabel, 1);
     statusBar()->addPermanentWidget(m_localClusterLabel);
@@ -241,7 +241,7 @@ void MainWindow::onSnapshotReady(ClusterSnapshotPtr snapshot, quint64)
     const int brokers = static_cast<int>(snapshot->brokers.size());
     const int topics = static_cast<int>(snapshot->topics.size());
     m_connectionLabel->setText(tr("Connected to %1  ·  %2  ·  %3  ·  updated %4")
-                                   .arg(m_bootstrap, tr("%n broker(s)", nullptr, brokers),
+                                   .arg(shortBootstrap(m_bootstrap), tr("%n broker(s)", nullptr, brokers),
                                         tr("%n topic(s)", nullptr, topics), updated));
     m_connectionLabel->setToolTip(tr("Cluster ID: %1\nController: broker %2")
                                       .arg(QString::fromStdString(snapshot->cluster_id))
@@ -252,9 +252,18 @@ void MainWindow::onSessionError(const QString &message)
 {
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_connectionIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize, iconSize));
-    m_connectionLabel->setText(m_everConnected ? tr("Lost connection to %1: %2").arg(m_bootstrap, message)
-                                               : tr("Cannot reach %1: %2").arg(m_bootstrap, message));
+    m_connectionLabel->setText(m_everConnected ? tr("Lost connection to %1: %2").arg(shortBootstrap(m_bootstrap), message)
+                                               : tr("Cannot reach %1: %2").arg(shortBootstrap(m_bootstrap), message));
     m_connectionLabel->setToolTip(message);
+}
+
+QString MainWindow::shortBootstrap(const QString &bootstrap)
+{
+    // A cluster's bootstrap list names every node; the status bar names the first and counts the rest.
+    const QStringList addresses = bootstrap.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (addresses.size() <= 1)
+        return bootstrap.trimmed();
+    return tr("%1 and %n more", nullptr, int(addresses.size() - 1)).arg(addresses.front().trimmed());
 }
 
 void MainWindow::updateLocalClusterStatus()
@@ -265,8 +274,11 @@ void MainWindow::updateLocalClusterStatus()
     }
     switch (m_localCluster->state()) {
     case LocalCluster::State::Running:
-        m_localClusterLabel->setText(tr("Local cluster: running on %1").arg(m_localCluster->bootstrap()));
-        m_localClusterLabel->setToolTip(tr("Data directory: %1").arg(QDir::toNativeSeparators(m_localCluster->dataDir())));
+        m_localClusterLabel->setText(tr("Local cluster: running on %1 (%n node(s))", nullptr, m_localCluster->nodeCount())
+                                         .arg(shortBootstrap(m_localCluster->bootstrap())));
+        m_localClusterLabel->setToolTip(tr("Nodes: %1\nData directory: %2")
+                                            .arg(QString(m_localCluster->bootstrap()).replace(QLatin1Char(','), QStringLiteral(", ")),
+                                                 QDir::toNativeSeparators(m_localCluster->dataDir())));
         break;
     case LocalCluster::State::Stopped:
         m_localClusterLabel->setText(tr("Local cluster: stopped"));

@@ -53,6 +53,8 @@ public:
     RetentionView *retentionView() const { return m_retentionView; }
     BrokerConfigsView *brokerConfigsView() const { return m_brokerConfigsView; }
     QString bootstrap() const { return m_bootstrap; }
+    // "h1:9092 and 2 more" for a bootstrap list; a single address as it is.
+    static QString shortBootstrap(const QString &bootstrap);
     QString connectionStatusText() const;
     QString localClusterStatusText() const;
 

@@ -14,6 +14,7 @@
 namespace {
 const char SettingsDataDir[] = "LocalCluster/dataDir";
 const char SettingsPort[] = "LocalCluster/port";
+const char SettingsNodes[] = "LocalCluster/nodes";
 const char SettingsRefresh[] = "Session/refreshIntervalMs";
 }  // namespace
 
@@ -32,6 +33,8 @@ std::unique_ptr<MainWindow> createMainWindow(const AppOptions &options)
         // An explicit --port is honoured exactly; the default (or saved) port falls back to any free one.
         const quint16 port = options.port.value_or(
             static_cast<quint16>(settings.value(QLatin1String(SettingsPort), LocalCluster::DefaultPort).toUInt()));
+        localCluster->setNodeCount(
+            options.nodes.value_or(settings.value(QLatin1String(SettingsNodes), LocalCluster::DefaultNodeCount).toInt()));
         if (!localCluster->start(dataDir, port, !options.port.has_value()))
             qWarning("Local cluster did not start: %s", qUtf8Printable(localCluster->errorString()));
         bootstrap = localCluster->state() == LocalCluster::State::Running

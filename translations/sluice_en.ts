@@ -755,13 +755,24 @@ Controller: broker %2</source>
         <source>Remote cluster</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Local cluster: running on %1</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Data directory: %1</source>
+        <source>Nodes: %1
+Data directory: %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Local cluster: running on %1 (%n node(s))</source>
+        <translation>
+            <numerusform>Local cluster: running on %1 (%n node)</numerusform>
+            <numerusform>Local cluster: running on %1 (%n nodes)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Local cluster: stopped</source>

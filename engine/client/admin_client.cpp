@@ -1,6 +1,7 @@
 #include "engine/client/admin_client.h"
 
 #include <algorithm>
+#include <thread>
 
 #include "engine/protocol/messages/alter_configs.h"
 #include "engine/protocol/messages/create_topics.h"
@@ -29,6 +30,14 @@ result<connection*> admin_client::controller() {
     request.allow_auto_topic_creation = false;
     auto meta = boot.value()->send<protocol::metadata_api>(request, v.value());
     if (!meta) return meta.err();
+    // A cluster that is electing its controller (a node just started or the controller failed) names none
+    // for a moment: ask again, within the timeout, before falling back to the bootstrap broker.
+    const auto deadline = std::chrono::steady_clock::now() + timeout_;
+    while (meta->controller_id < 0 && std::chrono::steady_clock::now() + retry_backoff < deadline) {
+        std::this_thread::sleep_for(retry_backoff);
+        meta = boot.value()->send<protocol::metadata_api>(request, v.value());
+        if (!meta) return meta.err();
+    }
     if (meta->controller_id < 0) return boot;
     auto conn = cluster_.broker(meta->controller_id);
     if (!conn) {
@@ -46,14 +55,12 @@ result<int32_t> admin_client::leader_of(const std::string& topic, int32_t partit
             for (const auto& p : t.partitions)
                 if (p.partition == partition) return p.leader;
         }
-    return make_error(protocol::error_code::unknown_topic_or_partition, topic + "-" + std::to_string(partition) + " does not exist");
+    return make_error(protocol::error_code::unknown_topic_or_partition,
+                      topic + "-" + std::to_string(partition) + " does not exist");
 }
 
-result<std::vector<item_result>> admin_client::create_topics(const std::vector<new_topic_spec>& topics, bool validate_only) {
-    auto conn = controller();
-    if (!conn) return conn.err();
-    auto v = conn.value()->pick_version(api_key::create_topics);
-    if (!v) return v.err();
+result<std::vector<item_result>> admin_client::create_topics(const std::vector<new_topic_spec>& topics,
+                                                             bool validate_only) {
     protocol::create_topics_request request;
     request.timeout_ms = static_cast<int32_t>(timeout_.count());
     request.validate_only = validate_only;
@@ -65,7 +72,7 @@ result<std::vector<item_result>> admin_client::create_topics(const std::vector<n
         for (const auto& [index, replicas] : t.assignments) out.assignments.push_back({index, replicas});
         for (const auto& [name, value] : t.configs) out.configs.push_back({name, value});
     }
-    auto response = conn.value()->send<protocol::create_topics_api>(request, v.value());
+    auto response = ask_controller<protocol::create_topics_api>(request);
     if (!response) return response.err();
     std::vector<item_result> results;
     for (const auto& t : response->topics) results.push_back({t.name, t.error_code, t.error_message.value_or("")});
@@ -73,14 +80,10 @@ result<std::vector<item_result>> admin_client::create_topics(const std::vector<n
 }
 
 result<std::vector<item_result>> admin_client::delete_topics(const std::vector<std::string>& names) {
-    auto conn = controller();
-    if (!conn) return conn.err();
-    auto v = conn.value()->pick_version(api_key::delete_topics);
-    if (!v) return v.err();
     protocol::delete_topics_request request;
     request.topic_names = names;
     request.timeout_ms = static_cast<int32_t>(timeout_.count());
-    auto response = conn.value()->send<protocol::delete_topics_api>(request, v.value());
+    auto response = ask_controller<protocol::delete_topics_api>(request);
     if (!response) return response.err();
     std::vector<item_result> results;
     for (const auto& t : response->responses) results.push_back({t.name, t.error_code, t.error_message.value_or("")});
@@ -119,7 +122,8 @@ result<std::vector<resource_configs>> admin_client::describe_configs(const std::
         out.message = r.error_message.value_or("");
         for (const auto& c : r.configs) {
             config_entry_info e{c.name, c.value, c.read_only, c.is_default, c.is_sensitive, c.config_source, {}};
-            if (v.value() >= 1) e.is_default = c.config_source == static_cast<int8_t>(protocol::config_source::default_config);
+            if (v.value() >= 1)
+                e.is_default = c.config_source == static_cast<int8_t>(protocol::config_source::default_config);
             for (const auto& s : c.synonyms) e.synonyms.push_back({s.name, s.value, s.source});
             out.entries.push_back(std::move(e));
         }
@@ -130,10 +134,6 @@ result<std::vector<resource_configs>> admin_client::describe_configs(const std::
 
 result<std::vector<item_result>> admin_client::incremental_alter_configs(
     const std::vector<std::pair<config_resource, std::vector<config_alteration>>>& changes, bool validate_only) {
-    auto conn = controller();
-    if (!conn) return conn.err();
-    auto v = conn.value()->pick_version(api_key::incremental_alter_configs);
-    if (!v) return v.err();
     protocol::incremental_alter_configs_request request;
     request.validate_only = validate_only;
     for (const auto& [resource, alterations] : changes) {
@@ -142,19 +142,16 @@ result<std::vector<item_result>> admin_client::incremental_alter_configs(
         out.resource_name = resource.name;
         for (const auto& a : alterations) out.configs.push_back({a.name, static_cast<int8_t>(a.op), a.value});
     }
-    auto response = conn.value()->send<protocol::incremental_alter_configs_api>(request, v.value());
+    auto response = ask_controller<protocol::incremental_alter_configs_api>(request);
     if (!response) return response.err();
     std::vector<item_result> results;
-    for (const auto& r : response->responses) results.push_back({r.resource_name, r.error_code, r.error_message.value_or("")});
+    for (const auto& r : response->responses)
+        results.push_back({r.resource_name, r.error_code, r.error_message.value_or("")});
     return results;
 }
 
 result<std::vector<item_result>> admin_client::alter_configs(
     const std::vector<std::pair<config_resource, std::map<std::string, std::string>>>& configs, bool validate_only) {
-    auto conn = controller();
-    if (!conn) return conn.err();
-    auto v = conn.value()->pick_version(api_key::alter_configs);
-    if (!v) return v.err();
     protocol::alter_configs_request request;
     request.validate_only = validate_only;
     for (const auto& [resource, values] : configs) {
@@ -163,10 +160,11 @@ result<std::vector<item_result>> admin_client::alter_configs(
         out.resource_name = resource.name;
         for (const auto& [name, value] : values) out.configs.push_back({name, value});
     }
-    auto response = conn.value()->send<protocol::alter_configs_api>(request, v.value());
+    auto response = ask_controller<protocol::alter_configs_api>(request);
     if (!response) return response.err();
     std::vector<item_result> results;
-    for (const auto& r : response->responses) results.push_back({r.resource_name, r.error_code, r.error_message.value_or("")});
+    for (const auto& r : response->responses)
+        results.push_back({r.resource_name, r.error_code, r.error_message.value_or("")});
     return results;
 }
 
@@ -204,7 +202,8 @@ result<cluster_description> admin_client::describe_cluster() {
         auto response = conn.value()->send<protocol::describe_cluster_api>({}, v.value());
         if (!response) return response.err();
         if (response->error_code != 0)
-            return make_error(static_cast<protocol::error_code>(response->error_code), response->error_message.value_or(""));
+            return make_error(static_cast<protocol::error_code>(response->error_code),
+                              response->error_message.value_or(""));
         out.cluster_id = response->cluster_id;
         out.controller_id = response->controller_id;
         for (const auto& b : response->brokers) out.brokers.push_back({b.broker_id, b.host, b.port, b.rack});
@@ -219,7 +218,8 @@ result<cluster_description> admin_client::describe_cluster() {
     return out;
 }
 
-result<std::vector<log_dir_partition>> admin_client::describe_log_dirs(int32_t node_id, const std::vector<std::string>& topics) {
+result<std::vector<log_dir_partition>> admin_client::describe_log_dirs(int32_t node_id,
+                                                                       const std::vector<std::string>& topics) {
     (void)cluster_.snapshot();  // learns the brokers' addresses
     auto conn = cluster_.broker(node_id);
     if (!conn) return conn.err();

@@ -8,9 +8,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "engine/client/cluster_client.h"
+#include "engine/client/not_controller.h"
 
 namespace sluice::client {
 
@@ -24,8 +26,8 @@ struct config_resource {
 
 struct new_topic_spec {
     std::string name;
-    int32_t partitions = -1;           // -1: the broker's default
-    int16_t replication_factor = -1;   // -1: the broker's default
+    int32_t partitions = -1;                              // -1: the broker's default
+    int16_t replication_factor = -1;                      // -1: the broker's default
     std::map<int32_t, std::vector<int32_t>> assignments;  // explicit replicas per partition (then -1 above)
     std::map<std::string, std::string> configs;
 };
@@ -136,7 +138,8 @@ class admin_client {
 public:
     explicit admin_client(std::string bootstrap, std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
-    result<std::vector<item_result>> create_topics(const std::vector<new_topic_spec>& topics, bool validate_only = false);
+    result<std::vector<item_result>> create_topics(const std::vector<new_topic_spec>& topics,
+                                                   bool validate_only = false);
     result<std::vector<item_result>> delete_topics(const std::vector<std::string>& names);
     // Raises each topic's partition count to the given total.
     result<std::vector<item_result>> create_partitions(const std::map<std::string, int32_t>& totals,
@@ -164,30 +167,43 @@ public:
                                                            bool include_synonyms = true,
                                                            const std::vector<std::string>& keys = {});
     result<std::vector<item_result>> incremental_alter_configs(
-        const std::vector<std::pair<config_resource, std::vector<config_alteration>>>& changes, bool validate_only = false);
+        const std::vector<std::pair<config_resource, std::vector<config_alteration>>>& changes,
+        bool validate_only = false);
     // Legacy AlterConfigs: replaces all overrides of each resource with the given set.
     result<std::vector<item_result>> alter_configs(
-        const std::vector<std::pair<config_resource, std::map<std::string, std::string>>>& configs, bool validate_only = false);
+        const std::vector<std::pair<config_resource, std::map<std::string, std::string>>>& configs,
+        bool validate_only = false);
     // Deletes records below `offset` (-1: the high watermark) in each partition of `topic`.
     result<std::vector<partition_low_watermark>> delete_records(const std::string& topic,
                                                                 const std::map<int32_t, int64_t>& offsets);
     result<cluster_description> describe_cluster();
     // Sizes of the partitions hosted by broker `node_id` (of every topic, or only of `topics`).
-    result<std::vector<log_dir_partition>> describe_log_dirs(int32_t node_id, const std::vector<std::string>& topics = {});
+    result<std::vector<log_dir_partition>> describe_log_dirs(int32_t node_id,
+                                                             const std::vector<std::string>& topics = {});
 
 private:
     // The controller for metadata changes; the bootstrap broker for reads. (One node: the same.)
     result<connection*> controller();
     result<int32_t> leader_of(const std::string& topic, int32_t partition);
     // Sends one request to the controller at the highest version both sides speak.
+    // A node that answers NOT_CONTROLLER (the controller moved, or none was elected yet) makes it look for the
+    // controller again and retry, within the client's timeout, as Kafka's AdminClient does.
     template <class Api>
     result<typename Api::response> ask_controller(const typename Api::request& request) {
-        auto conn = controller();
-        if (!conn) return conn.err();
-        auto v = conn.value()->pick_version(Api::key);
-        if (!v) return v.err();
-        return conn.value()->send<Api>(request, v.value());
+        const auto deadline = std::chrono::steady_clock::now() + timeout_;
+        for (;;) {
+            auto conn = controller();
+            if (!conn) return conn.err();
+            auto v = conn.value()->pick_version(Api::key);
+            if (!v) return v.err();
+            auto response = conn.value()->send<Api>(request, v.value());
+            if (!response || !refused_as_not_controller(response.value()) ||
+                std::chrono::steady_clock::now() + retry_backoff > deadline)
+                return response;
+            std::this_thread::sleep_for(retry_backoff);
+        }
     }
+    static constexpr std::chrono::milliseconds retry_backoff{100};  // Kafka's retry.backoff.ms default
 
     cluster_client cluster_;
     std::chrono::milliseconds timeout_;

@@ -85,7 +85,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         QCOMPARE(window.windowTitle(), QStringLiteral("Sluice"));
-        QCOMPARE(window.localClusterStatusText(), QStringLiteral("Local cluster: running on 127.0.0.1:9092"));
+        QCOMPARE(window.localClusterStatusText(), QStringLiteral("Local cluster: running on 127.0.0.1:9092 (3 nodes)"));
         QTRY_COMPARE_WITH_TIMEOUT(window.topicsModel()->rowCount(), 8, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatusText().startsWith(QLatin1String("Connected to 127.0.0.1:9092")), 5000);
         QVERIFY(window.connectionStatusText().contains(QLatin1String("8 topics")));
@@ -133,6 +133,25 @@ private slots:
         QCOMPARE(cluster.bootstrap(), QStringLiteral("127.0.0.1:40123"));
     }
 
+    void shortensABootstrapList()
+    {
+        QCOMPARE(MainWindow::shortBootstrap(QStringLiteral("127.0.0.1:9092")), QStringLiteral("127.0.0.1:9092"));
+        QCOMPARE(MainWindow::shortBootstrap(QStringLiteral("h1:9092,h2:9092,h3:9092")), QStringLiteral("h1:9092 and 2 more"));
+        QCOMPARE(MainWindow::shortBootstrap(QStringLiteral("h1:9092, h2:9092")), QStringLiteral("h1:9092 and 1 more"));
+    }
+
+    void localClusterRefusesABadNodeCount()
+    {
+        FakeLocalCluster cluster;
+        cluster.setNodeCount(0);
+        QVERIFY(!cluster.start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092, true));
+        QCOMPARE(cluster.state(), LocalCluster::State::Failed);
+        QCOMPARE(cluster.errorString(), QStringLiteral("a local cluster has 1 to 9 nodes, not 0"));
+        cluster.setNodeCount(1);
+        QVERIFY(cluster.start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092, true));
+        QCOMPARE(cluster.nodeCount(), 1);
+    }
+
     void parsesTheCommandLine_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -153,6 +172,14 @@ private slots:
             << QStringList{"--bootstrap", "kafka:9092"} << false << false << QString() << -1 << QString();
         QTest::newRow("bad port") << QStringList{"--port", "70000"} << false << false << QString() << -1 << QString();
         QTest::newRow("unknown option") << QStringList{"--frobnicate"} << false << false << QString() << -1 << QString();
+        QTest::newRow("one node") << QStringList{"--nodes", "1"} << true << true << QString() << -1 << QString();
+        QTest::newRow("no nodes") << QStringList{"--nodes", "0"} << false << false << QString() << -1 << QString();
+        QTest::newRow("too many nodes") << QStringList{"--nodes", "10"} << false << false << QString() << -1 << QString();
+        QTest::newRow("nodes not a number") << QStringList{"--nodes", "three"} << false << false << QString() << -1
+                                            << QString();
+        QTest::newRow("nodes of a remote cluster")
+            << QStringList{"--no-embedded", "--bootstrap", "kafka:9092", "--nodes", "3"} << false << false << QString()
+            << -1 << QString();
     }
     void parsesTheCommandLine()
     {

@@ -1,5 +1,7 @@
-// End to end: the real sluice window starts an embedded node, records are produced over the Kafka protocol,
-// and the topics table shows their end offset. Built only when sluice_broker and sluice_client exist.
+// End to end: the real sluice window starts its embedded three-node cluster, records are produced over the
+// Kafka protocol, and the topics table shows their end offset; a data dir of the one-node days still starts as
+// that node. Built only when sluice_broker and sluice_client exist.
+#include <QDir>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -9,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/broker/node.h"
 #include "engine/client/cluster_client.h"
 
 #include "AppOptions.h"
@@ -80,6 +83,10 @@ private slots:
                  qPrintable(window->localCluster()->errorString()));
         QVERIFY(window->localCluster()->port() != 0);
         QVERIFY(window->localClusterStatusText().startsWith(QLatin1String("Local cluster: running on 127.0.0.1:")));
+        QCOMPARE(window->localCluster()->nodeCount(), 3);
+        QVERIFY2(window->localClusterStatusText().endsWith(QLatin1String("(3 nodes)")),
+                 qPrintable(window->localClusterStatusText()));
+        QCOMPARE(window->bootstrap().count(QLatin1Char(',')), 2);
 
         // The session reaches the node over the wire before anything is produced.
         QTRY_VERIFY_WITH_TIMEOUT(window->connectionStatusText().startsWith(QLatin1String("Connected to")), 15000);
@@ -101,6 +108,32 @@ private slots:
 
         if (const QByteArray path = qgetenv("SLUICE_SCREENSHOT"); !path.isEmpty())
             QVERIFY(window->grab().save(QString::fromLocal8Bit(path)));
+
+        // Every node keeps its own data dir; the topic is replicated to all three (default.replication.factor).
+        for (int node = 1; node <= 3; ++node)
+            QTRY_VERIFY_WITH_TIMEOUT(QDir(dataDir.path() + QStringLiteral("/node-%1/e2e-0").arg(node)).exists(), 15000);
+    }
+
+    void aOneNodeDataDirStartsAsThatNode()
+    {
+        QTemporaryDir dataDir;
+        QVERIFY(dataDir.isValid());
+        {
+            sluice::broker::node_config config;
+            config.port = 0;
+            config.data_dir = std::filesystem::path(dataDir.path().toStdString());
+            auto node = sluice::broker::node::start(std::move(config));
+            QVERIFY2(node.ok(), node.ok() ? "" : node.err().message.c_str());
+            node.value()->stop();
+        }
+        LocalCluster cluster;
+        QVERIFY2(cluster.start(dataDir.path(), 0, false), qPrintable(cluster.errorString()));
+        QCOMPARE(cluster.nodeCount(), 1);
+        QCOMPARE(cluster.bootstrap().count(QLatin1Char(',')), 0);
+        QVERIFY(!QDir(dataDir.path() + QStringLiteral("/node-1")).exists());
+        if (const auto failure = produceRecords(cluster.bootstrap().toStdString(), "still-here", 3))
+            QFAIL(qPrintable(*failure));
+        cluster.stop();
     }
 };
 
