@@ -93,6 +93,7 @@ result<void> log_manager::open_partition(const std::string& topic, int32_t index
     }
     auto log = storage::partition_log::open(dir, log_config_for(topic), now_ms);
     if (!log) return log.err();
+    log.value()->set_flusher(&flusher_);
     // Kafka's leader-epoch-checkpoint beside the segments: where each leader epoch started in this log.
     auto epochs = replication::leader_epoch_cache::open(dir / "leader-epoch-checkpoint");
     if (!epochs) return epochs.err();
@@ -232,6 +233,7 @@ void log_manager::finish_compaction(compaction_task& task, const result<void>& b
 void log_manager::flush_all() {
     for (auto& [name, partitions] : topics_)
         for (auto& [index, p] : partitions) (void)p->log().flush();
+    flusher_.drain();  // and what rolls queued before
 }
 
 }  // namespace sluice::broker

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/broker/partition.h"
+#include "engine/storage/background_flusher.h"
 #include "engine/metadata/controller.h"
 #include "engine/storage/log_config.h"
 
@@ -88,6 +89,9 @@ private:
 
     std::filesystem::path data_dir_;
     metadata::controller& controller_;
+    // Segment-roll and flush.ms/flush.messages fsyncs of every hosted log, off the io thread. Declared before
+    // the logs, which point at it, so it outlives them.
+    storage::background_flusher flusher_;
     std::map<std::string, std::map<int32_t, std::unique_ptr<partition>>> topics_;
     std::map<std::string, topic_policy> policies_;
     topic_creator creator_;

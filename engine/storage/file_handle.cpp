@@ -116,6 +116,12 @@ result<void> file_handle::truncate(int64_t size) {
     return {};
 }
 
+result<file_handle> file_handle::duplicate() const {
+    const int fd = ::dup(fd_);
+    if (fd < 0) return io_error("cannot duplicate the descriptor of");
+    return file_handle(fd, path_);
+}
+
 result<void> file_handle::sync() {
     if (::fsync(fd_) != 0) return io_error("cannot fsync");
     return {};

@@ -39,6 +39,9 @@ public:
     result<void> set_modified_ms(int64_t ms);
     result<void> truncate(int64_t size);
     result<void> sync();
+    // Another descriptor of the same open file (dup): fsyncing it makes this file's data durable, and it stays
+    // valid after this handle closes or the file is unlinked, so another thread may fsync it safely.
+    result<file_handle> duplicate() const;
     void close();
 
 private:

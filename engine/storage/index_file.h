@@ -26,6 +26,7 @@ public:
     // Replaces the file's content with `entries` (whole entries, concatenated).
     result<void> rewrite(std::span<const uint8_t> entries);
     result<void> sync() { return file_.sync(); }
+    result<file_handle> duplicate() const { return file_.duplicate(); }
     void close() { file_.close(); }
     const std::filesystem::path& path() const { return file_.path(); }
 

@@ -37,6 +37,7 @@ public:
     // Replaces memory and file with `entries` (after a rebuild scan).
     result<void> replace(std::vector<entry> entries);
     result<void> sync() { return file_.sync(); }
+    result<file_handle> duplicate() const { return file_.duplicate(); }
     void close() { file_.close(); }
     const std::vector<entry>& entries() const { return entries_; }
 

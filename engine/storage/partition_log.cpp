@@ -190,7 +190,7 @@ result<append_result> partition_log::append_scanned(std::span<const uint8_t> bat
     log_end_offset_ = active().next_offset();
     unflushed_messages_ += records;
     if (unflushed_messages_ >= config_.flush_messages) {
-        if (auto r = flush(); !r) return r.err();
+        if (auto r = flush_by_policy(); !r) return r.err();
         last_flush_ms_ = now_ms;
     } else if (auto r = flush_if_due(now_ms); !r) {
         return r.err();
@@ -212,14 +212,18 @@ bool partition_log::should_roll(int64_t bytes, int64_t last_offset, int64_t max_
 }
 
 result<void> partition_log::roll(int64_t base_offset, int64_t now_ms) {
-    if (auto r = active().seal(); !r) return r;
+    if (auto r = active().seal(flusher_); !r) return r;
     auto seg = segment::create(dir_, base_offset, now_ms);
     if (!seg) return seg.err();
     segments_.emplace(base_offset, std::move(*seg));
-    // The sealed segment was fsynced; make the new file's directory entry durable alongside it.
+    // The sealed segment is fsynced (or queued); make the new file's directory entry durable alongside it.
     auto d = file_handle::open_directory(dir_);
     if (!d) return d.err();
-    return d->sync();
+    if (!flusher_) return d->sync();
+    std::vector<file_handle> dir;
+    dir.push_back(std::move(d.value()));
+    flusher_->sync_later(std::move(dir));
+    return {};
 }
 
 result<void> partition_log::remove_segment(std::map<int64_t, segment>::iterator it) {
@@ -408,9 +412,15 @@ result<void> partition_log::flush() {
     return {};
 }
 
+result<void> partition_log::flush_by_policy() {
+    if (auto r = active().flush(flusher_); !r) return r;
+    unflushed_messages_ = 0;
+    return {};
+}
+
 result<void> partition_log::flush_if_due(int64_t now_ms) {
     if (unflushed_messages_ == 0 || now_ms - last_flush_ms_ < config_.flush_ms) return {};
-    if (auto r = flush(); !r) return r;
+    if (auto r = flush_by_policy(); !r) return r;
     last_flush_ms_ = now_ms;
     return {};
 }

@@ -103,8 +103,12 @@ public:
     result<void> truncate_to(int64_t offset);
     // Removes every segment and starts empty at `new_start_offset`.
     result<void> reset(int64_t new_start_offset);
-    // fsyncs the active segment and its indexes.
+    // fsyncs the active segment and its indexes, here and now (shutdown, Raft's durable appends).
     result<void> flush();
+    // Where the fsyncs a roll or flush.messages/flush.ms asks for go: with a flusher they run on its thread and
+    // append() never waits for the disk; without one (the default) they run inline. Not owned; must outlive
+    // this log.
+    void set_flusher(background_flusher* flusher) { flusher_ = flusher; }
     // flush.ms for idle partitions: flushes when unflushed data is older than flush.ms. The broker may call
     // this from a timer; append() checks it too.
     result<void> flush_if_due(int64_t now_ms);
@@ -128,6 +132,8 @@ private:
     result<append_result> append_scanned(std::span<const uint8_t> batches, int64_t now_ms);
     bool should_roll(int64_t bytes, int64_t last_offset, int64_t max_timestamp, int64_t now_ms) const;
     result<void> roll(int64_t base_offset, int64_t now_ms);
+    // flush.messages / flush.ms: through the flusher when there is one.
+    result<void> flush_by_policy();
     result<void> remove_segment(std::map<int64_t, segment>::iterator it);
     result<void> set_log_start_offset(int64_t offset);
     result<void> delete_segments_below_log_start();
@@ -141,6 +147,7 @@ private:
     std::map<int64_t, segment> segments_;  // by base offset; never empty while open, the last one is active
     int64_t log_start_offset_ = 0;
     int64_t log_end_offset_ = 0;
+    background_flusher* flusher_ = nullptr;
     int64_t unflushed_messages_ = 0;
     int64_t last_flush_ms_ = 0;
     int64_t clock_ms_ = 0;            // the latest time a caller passed in, for calls that take none (reset)

@@ -329,12 +329,28 @@ result<void> segment::truncate_to(int64_t offset) {
     return {};
 }
 
-result<void> segment::seal() {
+result<void> segment::seal(background_flusher* flusher) {
     // Kafka's onBecomeInactiveSegment: the last entry then carries the segment's largest timestamp, which
     // is all retention needs after a restart without scanning.
     if (auto r = time_index_.maybe_append(max_timestamp_, offset_of_max_timestamp_); !r) return r;
     if (max_timestamp_ > last_time_indexed_) last_time_indexed_ = max_timestamp_;
-    return flush();
+    return flush(flusher);
+}
+
+result<void> segment::flush(background_flusher* flusher) {
+    if (!flusher) return flush();
+    auto log = log_.duplicate();
+    if (!log) return log.err();
+    auto offsets = offset_index_.duplicate();
+    if (!offsets) return offsets.err();
+    auto times = time_index_.duplicate();
+    if (!times) return times.err();
+    std::vector<file_handle> files;
+    files.push_back(std::move(log.value()));
+    files.push_back(std::move(offsets.value()));
+    files.push_back(std::move(times.value()));
+    flusher->sync_later(std::move(files));
+    return {};
 }
 
 result<void> segment::flush() {

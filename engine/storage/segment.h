@@ -12,6 +12,7 @@
 
 #include "engine/common/result.h"
 #include "engine/protocol/batch_header.h"
+#include "engine/storage/background_flusher.h"
 #include "engine/storage/file_handle.h"
 #include "engine/storage/offset_index.h"
 #include "engine/storage/time_index.h"
@@ -73,9 +74,12 @@ public:
 
     // Drops every batch whose last offset >= `offset` (a batch straddling `offset` goes whole).
     result<void> truncate_to(int64_t offset);
-    // Called when a newer segment takes over appends: records the final max timestamp and fsyncs.
-    result<void> seal();
+    // Called when a newer segment takes over appends: records the final max timestamp and fsyncs (or, with a
+    // flusher, hands the fsync to it).
+    result<void> seal(background_flusher* flusher = nullptr);
     result<void> flush();
+    // fsyncs the files on `flusher`'s thread (descriptors duplicated now), or here when it is null.
+    result<void> flush(background_flusher* flusher);
     // Sets the .log file's modification time; the compactor keeps there when the segment was first cleaned.
     result<void> set_last_modified(int64_t ms) { return log_.set_modified_ms(ms); }
     // Renames the files to *.deleted, then unlinks them, so a crash in between leaves only leftovers that

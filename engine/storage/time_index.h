@@ -36,6 +36,7 @@ public:
     result<void> truncate_from(int64_t offset);
     result<void> replace(std::vector<entry> entries);
     result<void> sync() { return file_.sync(); }
+    result<file_handle> duplicate() const { return file_.duplicate(); }
     void close() { file_.close(); }
     const std::vector<entry>& entries() const { return entries_; }
 

@@ -166,6 +166,40 @@ private slots:
         QCOMPARE(log->segments().back().base_offset, 140);
     }
 
+    // With a flusher, a roll's fsyncs (the sealed segment's three files, then the directory) and
+    // flush.messages' go to its thread: append() queues them and never waits for the disk.
+    void rolls_and_policy_flushes_go_to_the_flusher() {
+        QTemporaryDir tmp;
+        background_flusher flusher;
+        log_config cfg;
+        const auto batch = static_cast<int64_t>(make_batch(4).size());
+        cfg.segment_bytes = 2 * batch;
+        cfg.retention_bytes = 2 * batch;
+        SLUICE_OPEN_LOG(log, partition_dir(tmp), cfg, 0);
+        log->set_flusher(&flusher);
+        for (int i = 0; i < 7; ++i) append_batch(*log, 4);  // three rolls: segments 0, 8, 16 sealed
+        // Retention deletes sealed segments at once, perhaps before their fsync ran: the flusher holds its own
+        // descriptors, so that is no failure.
+        QVERIFY(log->apply_retention(0) > 0);
+        flusher.drain();
+        QCOMPARE(flusher.completed(), uint64_t{6});
+        QCOMPARE(flusher.failures(), uint64_t{0});
+
+        cfg.flush_messages = 4;  // every batch of four records
+        log->update_config(cfg);
+        append_batch(*log, 4);  // fills segment 24: no roll, one flush
+        flusher.drain();
+        QCOMPARE(flusher.completed(), uint64_t{7});
+        append_batch(*log, 4);  // rolls (the segment, the directory) and flushes the new segment 32
+        flusher.drain();
+        QCOMPARE(flusher.completed(), uint64_t{10});
+        QCOMPARE(flusher.failures(), uint64_t{0});
+        const int64_t end = log->log_end_offset();
+        log.reset();
+        SLUICE_OPEN_LOG(reopened, partition_dir(tmp), cfg, 0);
+        QCOMPARE(reopened->log_end_offset(), end);
+    }
+
     void read_across_segments() {
         QTemporaryDir tmp;
         log_config cfg;
