@@ -1,5 +1,6 @@
 #include "engine/broker/node.h"
 
+#include <future>
 #include <iostream>
 #include <thread>
 
@@ -217,8 +218,9 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     auto legacy = take_pre_quorum_metadata(config.data_dir, voters->size() == 1);
     if (!legacy) return legacy.err();
     s->controller = std::make_unique<metadata::controller>(config.node_id, s->values);
-    auto quorum = metadata_quorum::open(s->io, config.data_dir, config.node_id, std::move(voters.value()),
-                                        quorum_settings::from_config(s->values), s->identity.cluster_id);
+    auto quorum =
+        metadata_quorum::open(s->io, config.data_dir, config.node_id, std::move(voters.value()),
+                              quorum_settings::from_config(s->values), s->identity.cluster_id, config.link_faults);
     if (!quorum) return quorum.err();
     s->quorum = std::move(quorum.value());
     s->writer = std::make_unique<metadata_writer>(s->io, *s->controller, *s->quorum);
@@ -239,7 +241,9 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     replication.lag_time_max_ms = s->values.get_int("replica.lag.time.max.ms");
     replication.fetch_wait_max_ms = static_cast<int32_t>(s->values.get_int("replica.fetch.wait.max.ms"));
     replication.fetch_max_bytes = static_cast<int32_t>(s->values.get_int("replica.fetch.max.bytes"));
-    s->isr = std::make_unique<isr_updater>(s->io, config.node_id, *s->controller, *s->writer, *s->logs);
+    replication.link_faults = config.link_faults;
+    s->isr =
+        std::make_unique<isr_updater>(s->io, config.node_id, *s->controller, *s->writer, *s->logs, config.link_faults);
     isr_updater* isr = s->isr.get();
     s->replicas = std::make_unique<replica_manager>(
         s->io, config.node_id, *s->logs, *s->controller, replication,
@@ -299,6 +303,21 @@ result<std::unique_ptr<node>> node::start(node_config config) {
 
 uint16_t node::port() const { return state_->server->port(); }
 const std::string& node::cluster_id() const { return state_->identity.cluster_id; }
+
+node::quorum_view node::quorum() const {
+    state* s = state_.get();
+    auto answer = std::make_shared<std::promise<quorum_view>>();
+    auto view = answer->get_future();
+    asio::post(s->io, [s, answer] {
+        if (s->stopped)
+            answer->set_value({});
+        else
+            answer->set_value({s->quorum->epoch(), s->quorum->leader()});
+    });
+    // A node that is stopping may never run the question; it has no view worth waiting for.
+    if (view.wait_for(std::chrono::seconds(2)) != std::future_status::ready) return {};
+    return view.get();
+}
 
 namespace {
 // On the io thread: a leader of a multi-voter quorum first resigns (EndQuorumEpoch to the others, so they
