@@ -374,7 +374,7 @@ awaitable<result<std::unique_ptr<async_connection>>> open_connection(asio::any_i
     }
     if (s->options.link && s->options.link->fault().cut) {
         deadline.cancel();
-        co_return make_error(error_code::network_exception, "cannot connect: " + s->link_cut().message);
+        co_return s->link_cut();
     }
     co_await asio::async_connect(s->socket, endpoints, asio::redirect_error(asio::use_awaitable, ec));
     deadline.cancel();

@@ -3,6 +3,7 @@
 // over TCP, exactly as separate processes on separate hosts would, so the same code serves both. Nodes can
 // be stopped and started again on the same port and data (fault tests, the app's cluster controls).
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -12,6 +13,7 @@
 
 #include "engine/broker/node.h"
 #include "engine/common/result.h"
+#include "engine/net/link_faults.h"
 
 namespace sluice::cluster {
 
@@ -39,12 +41,31 @@ public:
     // controller.quorum.voters as every node is given it.
     std::string quorum_voters() const;
     bool is_running(int32_t node_id) const;
+    // INVALID_REQUEST naming the id when it is not one of this cluster's nodes.
+    result<void> check_node(int32_t node_id) const;
     // A clean stop of one node (flushes its logs); its port and data stay reserved for start_node.
     void stop_node(int32_t node_id);
     // Starts a stopped node again on the same port and data directory.
     result<void> start_node(int32_t node_id);
     // Stops every node. Idempotent.
     void stop();
+
+    // The active controller: the leader of the metadata quorum as the running nodes know it (the one known
+    // at the highest epoch), if any.
+    std::optional<int32_t> controller_id() const;
+
+    // Fault injection on the links between nodes (their peer connections only; clients are unaffected).
+    // Each acts on both directions between a and b; link_faults() offers one-way faults. Call these and
+    // stop_node/start_node from one thread at a time. Unknown ids, a == b and bad values are refused.
+    result<void> cut(int32_t a, int32_t b);
+    // Cuts a from every other node.
+    result<void> isolate(int32_t a);
+    result<void> delay(int32_t a, int32_t b, std::chrono::milliseconds delay);
+    result<void> drop(int32_t a, int32_t b, double probability);
+    result<void> heal(int32_t a, int32_t b);
+    // Heals every link; the nodes reconnect by themselves.
+    void heal();
+    net::link_faults& link_faults() { return *faults_; }
 
     // Only start() builds one (the tag is private to it): the ports must be chosen first.
     struct private_tag {
@@ -54,10 +75,12 @@ public:
 
 private:
     broker::node_config config_for(int32_t node_id) const;
+    result<void> check_link(int32_t a, int32_t b) const;
 
     local_cluster_config config_;
     std::map<int32_t, uint16_t> ports_;
-    std::map<int32_t, std::unique_ptr<broker::node>> nodes_;  // null while stopped
+    std::map<int32_t, std::unique_ptr<broker::node>> nodes_;                           // null while stopped
+    std::shared_ptr<net::link_faults> faults_ = std::make_shared<net::link_faults>();  // shared by every node
 };
 
 }  // namespace sluice::cluster
