@@ -43,7 +43,7 @@ std::string usage() {
            "log.retention.hours, auto.create.topics.enable, socket.request.max.bytes, ...). Flags win over\n"
            "--set, which wins over --config.\n"
            "--control-stdin (tests): read one command a line from stdin, each answered by one line on stdout:\n"
-           "  stop N | start N | cut A B | isolate A | delay A B MS | drop A B P | heal [A B] | status\n"
+           "  stop N | kill N | start N | cut A B | isolate A | delay A B MS | drop A B P | heal [A B] | status\n"
            "(status prints a JSON object; faults act on the links between nodes, not on clients). End of input\n"
            "leaves the cluster running.\n";
 }

@@ -20,8 +20,9 @@ struct verb_info {
     std::size_t nodes;  // node ids it takes
     std::string_view usage;
 };
-constexpr std::array<verb_info, 8> verbs{{
+constexpr std::array<verb_info, 9> verbs{{
     {verb::stop, "stop", 1, "stop N"},
+    {verb::kill, "kill", 1, "kill N"},
     {verb::start, "start", 1, "start N"},
     {verb::cut, "cut", 2, "cut A B"},
     {verb::isolate, "isolate", 1, "isolate A"},
@@ -118,6 +119,11 @@ std::string run_control_command(cluster::local_cluster& cluster, const control_c
             if (auto known = cluster.check_node(n[0]); !known) return reply(known, "");
             cluster.stop_node(n[0]);
             return "ok stopped " + std::to_string(n[0]);
+        }
+        case verb::kill: {
+            if (auto known = cluster.check_node(n[0]); !known) return reply(known, "");
+            cluster.kill_node(n[0]);
+            return "ok killed " + std::to_string(n[0]);
         }
         case verb::start:
             return reply(cluster.start_node(n[0]), "started " + std::to_string(n[0]));

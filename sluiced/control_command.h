@@ -1,4 +1,4 @@
-// sluiced's control channel for tests (--control-stdin): one line per command — stop N, start N, cut A B,
+// sluiced's control channel for tests (--control-stdin): one line per command — stop N, kill N, start N, cut A B,
 // isolate A, delay A B MS, drop A B P, heal [A B], status — parsed into a command and carried out on the
 // local cluster, each answered by one line.
 #pragma once
@@ -16,7 +16,7 @@ class local_cluster;
 namespace sluice::daemon {
 
 struct control_command {
-    enum class verb { stop, start, cut, isolate, delay, drop, heal, status };
+    enum class verb { stop, kill, start, cut, isolate, delay, drop, heal, status };
     verb what = verb::status;
     std::vector<int32_t> nodes;  // the node ids the verb names, in order (none for status and a full heal)
     int64_t delay_ms = 0;        // delay

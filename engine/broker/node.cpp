@@ -322,9 +322,9 @@ node::quorum_view node::quorum() const {
 namespace {
 // On the io thread: a leader of a multi-voter quorum first resigns (EndQuorumEpoch to the others, so they
 // elect a successor at once instead of after the fetch timeout) and gives that a moment to leave; then the
-// components stop.
-awaitable<void> shut_down(node::state* s) {
-    if (s->quorum->resign_for_shutdown()) {
+// components stop. A crash (`graceful` false) neither resigns nor flushes: the others notice the silence.
+awaitable<void> shut_down(node::state* s, bool graceful) {
+    if (graceful && s->quorum->resign_for_shutdown()) {
         asio::steady_timer grace(s->io, std::chrono::milliseconds(200));
         boost::system::error_code ec;
         co_await grace.async_wait(asio::redirect_error(asio::use_awaitable, ec));
@@ -336,18 +336,22 @@ awaitable<void> shut_down(node::state* s) {
     s->maintenance->stop();
     s->replicas->stop();
     s->groups->stop();
-    s->logs->flush_all();
+    if (graceful) s->logs->flush_all();
     s->io.stop();
 }
 }  // namespace
 
-void node::stop() {
+void node::stop() { shut(true); }
+
+void node::crash() { shut(false); }
+
+void node::shut(bool graceful) {
     if (!state_ || state_->stopped) return;
     state* s = state_.get();
     s->maintenance->cancel_cleaning();  // a long compaction build gives up rather than delay the stop
-    asio::post(s->io, [s] {
+    asio::post(s->io, [s, graceful] {
         s->stopped = true;
-        asio::co_spawn(s->io, shut_down(s), asio::detached);
+        asio::co_spawn(s->io, shut_down(s, graceful), asio::detached);
     });
     if (s->thread.joinable()) s->thread.join();
     s->maintenance->join();

@@ -46,11 +46,16 @@ public:
     quorum_view quorum() const;
     // Stops accepting, closes connections, flushes logs and joins the thread. Idempotent.
     void stop();
+    // Stops as a crashed process would look to the others (fault tests): a controller does not resign (the
+    // quorum notices the silence after its fetch timeout) and the logs are not fsynced. Idempotent.
+    void crash();
 
     struct state;  // the components the node wires together (node.cpp)
     explicit node(std::unique_ptr<state> s);  // use start()
 
 private:
+    void shut(bool graceful);
+
     std::unique_ptr<state> state_;
 };
 

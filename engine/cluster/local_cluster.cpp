@@ -119,6 +119,13 @@ void local_cluster::stop_node(int32_t node_id) {
     it->second.reset();
 }
 
+void local_cluster::kill_node(int32_t node_id) {
+    auto it = nodes_.find(node_id);
+    if (it == nodes_.end() || !it->second) return;
+    it->second->crash();
+    it->second.reset();
+}
+
 result<void> local_cluster::check_node(int32_t node_id) const {
     if (!ports_.contains(node_id))
         return make_error(protocol::error_code::invalid_request,
@@ -153,18 +160,17 @@ std::optional<int32_t> local_cluster::controller_id() const {
     return best.leader;
 }
 
-result<void> local_cluster::check_link(int32_t a, int32_t b) const {
+result<void> local_cluster::both_ways(int32_t a, int32_t b, const std::function<void(int32_t, int32_t)>& fault) {
     for (int32_t id : {a, b})
         if (auto known = check_node(id); !known) return known;
     if (a == b) return make_error(protocol::error_code::invalid_request, "a link joins two different nodes");
+    fault(a, b);
+    fault(b, a);
     return {};
 }
 
 result<void> local_cluster::cut(int32_t a, int32_t b) {
-    if (auto ok = check_link(a, b); !ok) return ok;
-    faults_->cut(a, b);
-    faults_->cut(b, a);
-    return {};
+    return both_ways(a, b, [this](int32_t from, int32_t to) { faults_->cut(from, to); });
 }
 
 result<void> local_cluster::isolate(int32_t a) {
@@ -175,27 +181,18 @@ result<void> local_cluster::isolate(int32_t a) {
 }
 
 result<void> local_cluster::delay(int32_t a, int32_t b, std::chrono::milliseconds delay) {
-    if (auto ok = check_link(a, b); !ok) return ok;
     if (delay.count() < 0) return make_error(protocol::error_code::invalid_request, "a delay cannot be negative");
-    faults_->delay(a, b, delay);
-    faults_->delay(b, a, delay);
-    return {};
+    return both_ways(a, b, [this, delay](int32_t from, int32_t to) { faults_->delay(from, to, delay); });
 }
 
 result<void> local_cluster::drop(int32_t a, int32_t b, double probability) {
-    if (auto ok = check_link(a, b); !ok) return ok;
     if (!(probability >= 0.0 && probability <= 1.0))
         return make_error(protocol::error_code::invalid_request, "a drop probability is between 0 and 1");
-    faults_->drop(a, b, probability);
-    faults_->drop(b, a, probability);
-    return {};
+    return both_ways(a, b, [this, probability](int32_t from, int32_t to) { faults_->drop(from, to, probability); });
 }
 
 result<void> local_cluster::heal(int32_t a, int32_t b) {
-    if (auto ok = check_link(a, b); !ok) return ok;
-    faults_->heal(a, b);
-    faults_->heal(b, a);
-    return {};
+    return both_ways(a, b, [this](int32_t from, int32_t to) { faults_->heal(from, to); });
 }
 
 void local_cluster::heal() { faults_->heal(); }

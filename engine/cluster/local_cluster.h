@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -45,6 +46,8 @@ public:
     result<void> check_node(int32_t node_id) const;
     // A clean stop of one node (flushes its logs); its port and data stay reserved for start_node.
     void stop_node(int32_t node_id);
+    // Stops one node without a clean handover (node::crash: no resignation, no fsync), as a killed process.
+    void kill_node(int32_t node_id);
     // Starts a stopped node again on the same port and data directory.
     result<void> start_node(int32_t node_id);
     // Stops every node. Idempotent.
@@ -75,7 +78,8 @@ public:
 
 private:
     broker::node_config config_for(int32_t node_id) const;
-    result<void> check_link(int32_t a, int32_t b) const;
+    // Applies `fault` to a → b and to b → a, once a and b are known to be two nodes of this cluster.
+    result<void> both_ways(int32_t a, int32_t b, const std::function<void(int32_t from, int32_t to)>& fault);
 
     local_cluster_config config_;
     std::map<int32_t, uint16_t> ports_;

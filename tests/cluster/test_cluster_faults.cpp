@@ -1,7 +1,7 @@
 // Link faults between the nodes of a local_cluster (engine/net/link_faults.h): a follower cut off from the
 // partition leader leaves the ISR (acks=all writes go on with the rest) and comes back once healed; an
 // isolated controller is replaced by an election and admin changes still commit, and it rejoins after the
-// heal. Small timeouts so that every bounded wait ends in seconds; 127.0.0.1 only.
+// heal; so does a killed one. Small timeouts so that every bounded wait ends in seconds; 127.0.0.1 only.
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
@@ -12,6 +12,7 @@
 #include "engine/client/admin_client.h"
 #include "engine/client/cluster_client.h"
 #include "engine/cluster/local_cluster.h"
+#include "tests/cluster/eventually.h"
 
 using namespace sluice;
 using namespace std::chrono_literals;
@@ -21,12 +22,7 @@ namespace {
 constexpr auto wait_bound = 20s;
 
 bool eventually(const std::function<bool()>& pred, std::chrono::milliseconds bound = wait_bound) {
-    auto end = std::chrono::steady_clock::now() + bound;
-    while (std::chrono::steady_clock::now() < end) {
-        if (pred()) return true;
-        std::this_thread::sleep_for(100ms);
-    }
-    return pred();
+    return testing::eventually(pred, bound);
 }
 
 cluster::local_cluster_config fault_config(const QTemporaryDir& dir) {
@@ -68,11 +64,32 @@ std::vector<int32_t> sorted(std::vector<int32_t> v) {
     return v;
 }
 
-// CreateTopics of one partition through node `via` (admin_client finds the controller from there).
-bool create_topic(cluster::local_cluster& local, int32_t via, const std::string& name, int16_t replicas) {
+// CreateTopics of one partition through node `via` (admin_client finds the controller from there), on
+// `replicas` brokers of the controller's choice or, when `assignment` names them, on those (the first leads).
+bool create_topic(cluster::local_cluster& local, int32_t via, const std::string& name, int16_t replicas,
+                  const std::vector<int32_t>& assignment = {}) {
     client::admin_client admin(address_of(local, via), 3s);
-    auto created = admin.create_topics({{name, 1, replicas, {}, {}}});
+    client::new_topic_spec spec{name, 1, replicas, {}, {}};
+    if (!assignment.empty()) spec = {name, -1, -1, {{0, assignment}}, {}};
+    auto created = admin.create_topics({spec});
     return created && created->size() == 1 && (created->front().ok() || created->front().error == 36);  // 36: exists
+}
+
+// A started cluster of fault_config() and the controller it elected.
+struct elected_cluster {
+    std::unique_ptr<cluster::local_cluster> cluster;
+    int32_t controller = -1;
+};
+
+result<elected_cluster> start_and_elect(const QTemporaryDir& dir) {
+    auto started = cluster::local_cluster::start(fault_config(dir));
+    if (!started) return started.err();
+    elected_cluster out{std::move(started.value()), -1};
+    std::optional<int32_t> controller;
+    if (!eventually([&] { return (controller = out.cluster->controller_id()).has_value(); }))
+        return make_error(protocol::error_code::not_controller, "no controller was elected");
+    out.controller = *controller;
+    return out;
 }
 
 bool produce_acked(cluster::local_cluster& local, int32_t leader, const std::string& topic, const std::string& value) {
@@ -89,22 +106,21 @@ class test_cluster_faults : public QObject {
 private slots:
     void a_cut_follower_leaves_the_isr_and_returns_after_the_heal() {
         QTemporaryDir dir;
-        auto started = cluster::local_cluster::start(fault_config(dir));
+        auto started = start_and_elect(dir);
         QVERIFY2(started.ok(), started.ok() ? "" : started.err().message.c_str());
-        auto& local = *started.value();
-        QVERIFY(eventually([&] { return local.controller_id().has_value(); }));
-        QVERIFY(eventually([&] { return create_topic(local, *local.controller_id(), "cut", 3); }));
+        auto& local = *started->cluster;
+        // Leader and follower are the two nodes that are not the controller: the cut between them leaves
+        // the metadata quorum whole and both still reach the controller (ISR changes, heartbeats).
+        std::vector<int32_t> others;
+        for (int32_t id : local.node_ids())
+            if (id != started->controller) others.push_back(id);
+        const int32_t leader = others[0], follower = others[1];
+        QVERIFY(eventually([&] {
+            return create_topic(local, started->controller, "cut", 3, {leader, follower, started->controller});
+        }));
         std::optional<client::partition_info> p;
-        QVERIFY(eventually([&] { return (p = partition_seen_by(local, 1, "cut")) && p->isr.size() == 3; }));
-        const int32_t leader = p->leader;
-        // A follower that is not the controller, so that the ISR change can still reach the controller.
-        auto controller = local.controller_id();
-        int32_t follower = -1;
-        for (int32_t id : p->replicas)
-            if (id != leader && id != controller) follower = id;
-        if (follower < 0)  // leader and controller are one node: either follower will do
-            for (int32_t id : p->replicas)
-                if (id != leader) follower = id;
+        QVERIFY(eventually([&] { return (p = partition_seen_by(local, leader, "cut")) && p->isr.size() == 3; }));
+        QCOMPARE(p->leader, leader);
         QVERIFY(produce_acked(local, leader, "cut", "before"));
 
         QVERIFY(local.cut(leader, follower).ok());
@@ -136,11 +152,10 @@ private slots:
 
     void an_isolated_controller_is_replaced_and_admin_changes_still_commit() {
         QTemporaryDir dir;
-        auto started = cluster::local_cluster::start(fault_config(dir));
+        auto started = start_and_elect(dir);
         QVERIFY2(started.ok(), started.ok() ? "" : started.err().message.c_str());
-        auto& local = *started.value();
-        std::optional<int32_t> old_controller;
-        QVERIFY(eventually([&] { return (old_controller = local.controller_id()).has_value(); }));
+        auto& local = *started->cluster;
+        std::optional<int32_t> old_controller = started->controller;
         QVERIFY(local.isolate(*old_controller).ok());
         std::optional<int32_t> new_controller;
         QVERIFY2(eventually([&] {
@@ -161,6 +176,27 @@ private slots:
         QVERIFY(eventually([&] {
             auto p = partition_seen_by(local, via, "after-isolation");
             return p && p->isr.size() == p->replicas.size();
+        }));
+    }
+
+    // A crash does not resign: the others elect a successor once the quorum's fetch timeout passes, and the
+    // killed node recovers its data dir and rejoins.
+    void a_killed_controller_is_replaced_and_rejoins() {
+        QTemporaryDir dir;
+        auto started = start_and_elect(dir);
+        QVERIFY2(started.ok(), started.ok() ? "" : started.err().message.c_str());
+        auto& local = *started->cluster;
+        std::optional<int32_t> old_controller = started->controller;
+        QVERIFY(eventually([&] { return create_topic(local, *old_controller, "before-kill", 3); }));
+        local.kill_node(*old_controller);
+        QVERIFY(!local.is_running(*old_controller));
+        std::optional<int32_t> new_controller;
+        QVERIFY(
+            eventually([&] { return (new_controller = local.controller_id()) && *new_controller != *old_controller; }));
+        QVERIFY(local.start_node(*old_controller).ok());
+        QVERIFY(eventually([&] {
+            auto p = partition_seen_by(local, *old_controller, "before-kill");
+            return p && p->isr.size() == 3;
         }));
     }
 

@@ -17,7 +17,8 @@ import sys
 import tempfile
 import threading
 
-from harness import HOST, START_TIMEOUT_S, STOP_TIMEOUT_S, Sluiced, TestFailure, check, find_sluiced, free_port, log
+from harness import (HOST, START_TIMEOUT_S, STOP_TIMEOUT_S, Sluiced, TestFailure, check, find_sluiced, free_port,
+                     log, read_log)
 
 
 class KraftNode(Sluiced):
@@ -75,7 +76,7 @@ def bootstrap_of(nodes):
 
 class ControlledCluster:
     """`sluiced --nodes N --control-stdin`: N nodes in one process, driven by line commands on its stdin
-    (stop N, start N, cut A B, isolate A, delay A B MS, drop A B P, heal [A B], status), each answered by one
+    (stop N, kill N, start N, cut A B, isolate A, delay A B MS, drop A B P, heal [A B], status), each answered by one
     line on its stdout. sluiced's own lines ("sluiced: ...") and stderr go to the log file."""
 
     def __init__(self, base_dir, count, props):
@@ -157,11 +158,7 @@ class ControlledCluster:
         return status
 
     def log_text(self):
-        try:
-            with open(self.log_path, "rb") as f:
-                return f.read().decode("utf-8", "replace")
-        except OSError:
-            return "(no log)"
+        return read_log(self.log_path)
 
 
 @contextlib.contextmanager

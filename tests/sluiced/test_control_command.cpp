@@ -20,6 +20,7 @@ private slots:
         QTest::addColumn<qint64>("delay_ms");
         QTest::addColumn<double>("probability");
         QTest::newRow("stop") << "stop 2" << verb::stop << QList<int>{2} << qint64(0) << 0.0;
+        QTest::newRow("kill") << "kill 1" << verb::kill << QList<int>{1} << qint64(0) << 0.0;
         QTest::newRow("start") << "start 3" << verb::start << QList<int>{3} << qint64(0) << 0.0;
         QTest::newRow("cut") << "cut 1 3" << verb::cut << QList<int>{1, 3} << qint64(0) << 0.0;
         QTest::newRow("isolate") << "isolate 1" << verb::isolate << QList<int>{1} << qint64(0) << 0.0;
