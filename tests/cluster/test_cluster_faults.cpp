@@ -13,6 +13,7 @@
 #include "engine/client/cluster_client.h"
 #include "engine/cluster/local_cluster.h"
 #include "tests/cluster/eventually.h"
+#include "tests/cluster/fast_cluster_config.h"
 
 using namespace sluice;
 using namespace std::chrono_literals;
@@ -26,21 +27,10 @@ bool eventually(const std::function<bool()>& pred, std::chrono::milliseconds bou
 }
 
 cluster::local_cluster_config fault_config(const QTemporaryDir& dir) {
-    cluster::local_cluster_config config;
-    config.nodes = 3;
-    config.data_dir = dir.path().toStdString();
-    config.first_port = 0;
-    config.properties = {{"controller.quorum.election.timeout.ms", "300"},
-                         {"controller.quorum.fetch.timeout.ms", "1000"},
-                         {"controller.quorum.election.backoff.max.ms", "300"},
-                         {"controller.quorum.request.timeout.ms", "1000"},
-                         {"broker.heartbeat.interval.ms", "200"},
-                         {"broker.session.timeout.ms", "1500"},
-                         {"replica.lag.time.max.ms", "1000"},
-                         {"replica.fetch.wait.max.ms", "200"},
-                         {"min.insync.replicas", "2"},
-                         {"offsets.topic.replication.factor", "3"}};
-    return config;
+    return testing::fast_cluster_config(dir.path().toStdString(), {{"replica.lag.time.max.ms", "1000"},
+                                                                   {"replica.fetch.wait.max.ms", "200"},
+                                                                   {"min.insync.replicas", "2"},
+                                                                   {"offsets.topic.replication.factor", "3"}});
 }
 
 std::string address_of(cluster::local_cluster& local, int32_t id) {
