@@ -24,6 +24,7 @@ struct link_fault {
     bool healthy() const { return !cut && delay.count() == 0 && drop_probability <= 0.0; }
 };
 
+// Hold it in a shared_ptr (std::make_shared): watches refer back to it weakly.
 class link_faults : public std::enable_shared_from_this<link_faults> {
 public:
     // Unsubscribes on destruction; once its destructor returns, its callback is not running and never will.
