@@ -1,13 +1,15 @@
 """Faults under continuous produce: `sluiced --nodes 3 --control-stdin`, a confluent-kafka producer with
 acks=all sending numbered records to a 3-partition topic (replication factor 3, min.insync.replicas=2) from a
 background thread, while the test (a) stops and restarts a partition leader, (b) stops and restarts the
-active controller, (c) isolates a node from its peers and heals it. During each fault the other nodes lead
-every partition without the faulty one in any ISR and acknowledge writes. After each fault: every partition gets
-its full ISR back within a bound, the producer is acknowledged again, and a consumer reading from the start
-finds every acknowledged record at the offset its acknowledgement named.
+active controller, (c) isolates a node from its peers and heals it, (d) delays a leader's links to its peers.
+During (a) to (c) the other nodes lead every partition, keep the faulty node out of every ISR and acknowledge
+writes. After each fault: every partition gets its full ISR back within a bound, the producer is
+acknowledged again, and a consumer reading from the start finds every acknowledged record at the offset its
+acknowledgement named.
 
 This fails if acks=all acknowledged what only one replica had (the old leader truncates it away when it
-rejoins as a follower), if an ISR never heals, or if acknowledged data is lost in a leader change.
+rejoins as a follower; with acks=1 instead of all, this test fails in the isolation step), if an ISR never
+heals, or if acknowledged data is lost in a leader change.
 """
 
 import threading
@@ -161,7 +163,7 @@ def check_acked_records(bootstrap, acked, what):
         offsets = [offset for offset, _ in records]
         check(len(set(offsets)) == len(offsets), f"{what}: {TOPIC}[{p}]: two acknowledgements for one offset")
         total += len(records)
-    log(f"{what}: all {total} acknowledged records found, in order")
+    log(f"{what}: all {total} acknowledged records found at their offsets")
 
 
 def wait_out_of_every_isr(cluster, node, what):
@@ -229,6 +231,15 @@ def test():
             wait_progress(producer, f"while node {isolated} is isolated")
             cluster.command("heal")
             after_fault(cluster, producer, f"after isolating node {isolated} and healing")
+
+            # (d) Slow links from a partition leader to its followers: acks=all waits longer, loses nothing.
+            slow = leader_of(cluster, 2)
+            for other in cluster.ports:
+                if other != slow:
+                    cluster.command(f"delay {slow} {other} 200")
+            wait_progress(producer, f"while node {slow}'s links are slow")
+            cluster.command("heal")
+            after_fault(cluster, producer, f"after slowing node {slow}'s links")
         finally:
             producer.stop()
         log(f"{producer.sent} sent, {producer.acked_count()} acknowledged, {producer.failed} not acknowledged")
