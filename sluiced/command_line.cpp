@@ -34,14 +34,18 @@ result<void> apply_listener(const metadata::config_values& values, broker::node_
 }  // namespace
 
 std::string usage() {
-    return "usage: sluiced --data-dir DIR [--port N] [--host ADDR] [--node-id N] [--nodes N]\n"
+    return "usage: sluiced --data-dir DIR [--port N] [--host ADDR] [--node-id N] [--nodes N [--control-stdin]]\n"
            "               [--config server.properties] [--set key=value ...]\n"
            "Runs one Kafka-compatible broker node, or with --nodes N a local cluster of N nodes in this process\n"
            "(node ids 1..N on ports PORT..PORT+N-1, data in DIR/node-ID, all voters of the metadata quorum).\n"
            "A node of a multi-process cluster takes Kafka's KRaft configs: node.id, process.roles, listeners,\n"
            "controller.quorum.voters, log.dirs. Config keys are Kafka's (num.partitions, log.segment.bytes,\n"
            "log.retention.hours, auto.create.topics.enable, socket.request.max.bytes, ...). Flags win over\n"
-           "--set, which wins over --config.\n";
+           "--set, which wins over --config.\n"
+           "--control-stdin (tests): read one command a line from stdin, each answered by one line on stdout:\n"
+           "  stop N | kill N | start N | cut A B | isolate A | delay A B MS | drop A B P | heal [A B] | status\n"
+           "(status prints a JSON object; faults act on the links between nodes, not on clients). End of input\n"
+           "leaves the cluster running.\n";
 }
 
 result<command_line> parse_command_line(const std::vector<std::string>& args) {
@@ -66,6 +70,8 @@ result<command_line> parse_command_line(const std::vector<std::string>& args) {
             if (auto ok = value(host); !ok) return ok.err();
         } else if (arg == "--nodes") {
             if (auto ok = value(nodes); !ok) return ok.err();
+        } else if (arg == "--control-stdin") {
+            cl.control_stdin = true;
         } else if (arg == "--node-id") {
             if (auto ok = value(node_id); !ok) return ok.err();
         } else if (arg == "--config") {
@@ -103,6 +109,8 @@ result<command_line> parse_command_line(const std::vector<std::string>& args) {
         if (cl.nodes > 1 && values.has("controller.quorum.voters"))
             return bad("--nodes makes its own controller.quorum.voters; do not set it as well");
     }
+    if (cl.control_stdin && cl.nodes < 2)
+        return bad("--control-stdin controls a local cluster: give --nodes N (N > 1)");
     if (cl.node.data_dir.empty()) return bad("a data directory is required: --data-dir DIR (or log.dirs)");
     cl.node.properties = values.explicit_values();
     return cl;

@@ -12,6 +12,8 @@ struct command_line {
     // --nodes N: a whole local cluster in this process (node ids 1..N on consecutive ports from --port,
     // data in DIR/node-N); 1 runs the single node `node` describes.
     int32_t nodes = 1;
+    // --control-stdin (with --nodes N > 1): read test control commands from stdin (control_channel.h).
+    bool control_stdin = false;
     bool show_help = false;
 };
 

@@ -1,11 +1,15 @@
 // sluiced: runs a Sluice broker node headless until SIGINT or SIGTERM, then shuts down cleanly.
 #include <csignal>
 #include <iostream>
+#include <memory>
+#include <mutex>
+#include <optional>
 
 #include "engine/cluster/local_cluster.h"
 #include "engine/common/process_limits.h"
 #include "engine/metadata/config_values.h"
 #include "sluiced/command_line.h"
+#include "sluiced/control_channel.h"
 
 namespace {
 void wait_for_stop(const sigset_t& stop_signals) {
@@ -58,9 +62,16 @@ int main(int argc, char** argv) {
                       << std::endl;
         std::cout << "sluiced: local cluster of " << local.value()->size() << " nodes, bootstrap "
                   << local.value()->bootstrap() << std::endl;
+        std::mutex cluster_mutex;  // the control channel's commands and the shutdown below, one at a time
+        std::optional<daemon::control_channel> control;
+        if (parsed->control_stdin) control.emplace(*local.value(), cluster_mutex, 0, std::cout);
         wait_for_stop(stop_signals);
-        local.value()->stop();
-        std::cout << "sluiced: stopped" << std::endl;
+        {
+            std::lock_guard lock(cluster_mutex);
+            local.value()->stop();
+            std::cout << "sluiced: stopped" << std::endl;
+        }
+        control.reset();
         return 0;
     }
     auto node = broker::node::start(parsed->node);

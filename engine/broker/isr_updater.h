@@ -17,8 +17,9 @@ namespace sluice::broker {
 
 class isr_updater {
 public:
+    // `faults`: injected link faults (tests) for the connection to the controller; usually none.
     isr_updater(asio::io_context& io, int32_t node_id, metadata::controller& controller, metadata_writer& writer,
-                log_manager& logs);
+                log_manager& logs, std::shared_ptr<net::link_faults> faults = nullptr);
     ~isr_updater();
     isr_updater(const isr_updater&) = delete;
     isr_updater& operator=(const isr_updater&) = delete;
@@ -38,6 +39,7 @@ private:
     log_manager& logs_;
     std::unique_ptr<client::async_connection> connection_;  // to the controller, reused while it leads
     std::string connected_to_;
+    std::shared_ptr<net::link_faults> faults_;
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 

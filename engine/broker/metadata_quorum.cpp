@@ -48,9 +48,11 @@ metadata_quorum::metadata_quorum(asio::io_context& io, int32_t self, std::vector
 
 metadata_quorum::~metadata_quorum() { *alive_ = false; }
 
-result<std::unique_ptr<metadata_quorum>> metadata_quorum::open(asio::io_context& io, const std::filesystem::path& data_dir,
-                                                               int32_t self, std::vector<quorum_voter> voters,
-                                                               quorum_settings settings, std::string cluster_id) {
+result<std::unique_ptr<metadata_quorum>> metadata_quorum::open(asio::io_context& io,
+                                                               const std::filesystem::path& data_dir, int32_t self,
+                                                               std::vector<quorum_voter> voters,
+                                                               quorum_settings settings, std::string cluster_id,
+                                                               std::shared_ptr<net::link_faults> faults) {
     bool listed = false;
     for (const auto& v : voters) listed |= v.id == self;
     if (!listed)
@@ -83,8 +85,9 @@ result<std::unique_ptr<metadata_quorum>> metadata_quorum::open(asio::io_context&
         if (v.id == self) continue;
         auto address = v.host + ":" + std::to_string(v.port);
         for (auto* peers : {&q->peers_, &q->forward_peers_})
-            peers->emplace(v.id, std::make_unique<quorum_peer>(io.get_executor(), v.id, address,
-                                                               settings.retry_backoff_ms * 5, 2000));
+            peers->emplace(
+                v.id, std::make_unique<quorum_peer>(io.get_executor(), v.id, address, settings.retry_backoff_ms * 5,
+                                                    2000, net::link_between(faults, self, v.id)));
     }
     return q;
 }

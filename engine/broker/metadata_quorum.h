@@ -58,9 +58,11 @@ public:
     };
 
     // Opens the raft log and quorum state in `data_dir`/__cluster_metadata-0. `voters` must name `self`.
+    // With `faults`, the connections to the other voters suffer the injected link faults (tests).
     static result<std::unique_ptr<metadata_quorum>> open(asio::io_context& io, const std::filesystem::path& data_dir,
                                                          int32_t self, std::vector<quorum_voter> voters,
-                                                         quorum_settings settings, std::string cluster_id);
+                                                         quorum_settings settings, std::string cluster_id,
+                                                         std::shared_ptr<net::link_faults> faults = nullptr);
     ~metadata_quorum();
     metadata_quorum(const metadata_quorum&) = delete;
     metadata_quorum& operator=(const metadata_quorum&) = delete;

@@ -1,5 +1,6 @@
 #include "engine/broker/node.h"
 
+#include <future>
 #include <iostream>
 #include <thread>
 
@@ -217,8 +218,9 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     auto legacy = take_pre_quorum_metadata(config.data_dir, voters->size() == 1);
     if (!legacy) return legacy.err();
     s->controller = std::make_unique<metadata::controller>(config.node_id, s->values);
-    auto quorum = metadata_quorum::open(s->io, config.data_dir, config.node_id, std::move(voters.value()),
-                                        quorum_settings::from_config(s->values), s->identity.cluster_id);
+    auto quorum =
+        metadata_quorum::open(s->io, config.data_dir, config.node_id, std::move(voters.value()),
+                              quorum_settings::from_config(s->values), s->identity.cluster_id, config.link_faults);
     if (!quorum) return quorum.err();
     s->quorum = std::move(quorum.value());
     s->writer = std::make_unique<metadata_writer>(s->io, *s->controller, *s->quorum);
@@ -239,7 +241,9 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     replication.lag_time_max_ms = s->values.get_int("replica.lag.time.max.ms");
     replication.fetch_wait_max_ms = static_cast<int32_t>(s->values.get_int("replica.fetch.wait.max.ms"));
     replication.fetch_max_bytes = static_cast<int32_t>(s->values.get_int("replica.fetch.max.bytes"));
-    s->isr = std::make_unique<isr_updater>(s->io, config.node_id, *s->controller, *s->writer, *s->logs);
+    replication.link_faults = config.link_faults;
+    s->isr =
+        std::make_unique<isr_updater>(s->io, config.node_id, *s->controller, *s->writer, *s->logs, config.link_faults);
     isr_updater* isr = s->isr.get();
     s->replicas = std::make_unique<replica_manager>(
         s->io, config.node_id, *s->logs, *s->controller, replication,
@@ -300,12 +304,27 @@ result<std::unique_ptr<node>> node::start(node_config config) {
 uint16_t node::port() const { return state_->server->port(); }
 const std::string& node::cluster_id() const { return state_->identity.cluster_id; }
 
+node::quorum_view node::quorum() const {
+    state* s = state_.get();
+    auto answer = std::make_shared<std::promise<quorum_view>>();
+    auto view = answer->get_future();
+    asio::post(s->io, [s, answer] {
+        if (s->stopped)
+            answer->set_value({});
+        else
+            answer->set_value({s->quorum->epoch(), s->quorum->leader()});
+    });
+    // A node that is stopping may never run the question; it has no view worth waiting for.
+    if (view.wait_for(std::chrono::seconds(2)) != std::future_status::ready) return {};
+    return view.get();
+}
+
 namespace {
 // On the io thread: a leader of a multi-voter quorum first resigns (EndQuorumEpoch to the others, so they
 // elect a successor at once instead of after the fetch timeout) and gives that a moment to leave; then the
-// components stop.
-awaitable<void> shut_down(node::state* s) {
-    if (s->quorum->resign_for_shutdown()) {
+// components stop. A crash (`graceful` false) neither resigns nor flushes: the others notice the silence.
+awaitable<void> shut_down(node::state* s, bool graceful) {
+    if (graceful && s->quorum->resign_for_shutdown()) {
         asio::steady_timer grace(s->io, std::chrono::milliseconds(200));
         boost::system::error_code ec;
         co_await grace.async_wait(asio::redirect_error(asio::use_awaitable, ec));
@@ -317,18 +336,22 @@ awaitable<void> shut_down(node::state* s) {
     s->maintenance->stop();
     s->replicas->stop();
     s->groups->stop();
-    s->logs->flush_all();
+    if (graceful) s->logs->flush_all();
     s->io.stop();
 }
 }  // namespace
 
-void node::stop() {
+void node::stop() { shut(true); }
+
+void node::crash() { shut(false); }
+
+void node::shut(bool graceful) {
     if (!state_ || state_->stopped) return;
     state* s = state_.get();
     s->maintenance->cancel_cleaning();  // a long compaction build gives up rather than delay the stop
-    asio::post(s->io, [s] {
+    asio::post(s->io, [s, graceful] {
         s->stopped = true;
-        asio::co_spawn(s->io, shut_down(s), asio::detached);
+        asio::co_spawn(s->io, shut_down(s, graceful), asio::detached);
     });
     if (s->thread.joinable()) s->thread.join();
     s->maintenance->join();

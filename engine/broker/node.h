@@ -4,9 +4,14 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "engine/common/result.h"
+
+namespace sluice::net {
+class link_faults;
+}
 
 namespace sluice::broker {
 
@@ -16,6 +21,10 @@ struct node_config {
     uint16_t port = 9092;  // 0 picks a free port; port() tells which
     std::filesystem::path data_dir;
     std::map<std::string, std::string> properties;  // Kafka config names, e.g. num.partitions=3
+    // Injected faults on the links to the other nodes (a local cluster's fault tests); none when null. The
+    // node's connections to its peers (quorum, replica fetchers, ISR changes) consult it with this node's id
+    // and the peer's; client connections to this node are not affected.
+    std::shared_ptr<net::link_faults> link_faults;
 };
 
 class node {
@@ -28,13 +37,25 @@ public:
 
     uint16_t port() const;
     const std::string& cluster_id() const;
+    // The metadata quorum as this node sees it now: the epoch and the leader it knows of (the active
+    // controller), if any. Asks the node's io thread and waits for it, so never call it from that thread.
+    struct quorum_view {
+        int32_t epoch = -1;
+        std::optional<int32_t> leader;
+    };
+    quorum_view quorum() const;
     // Stops accepting, closes connections, flushes logs and joins the thread. Idempotent.
     void stop();
+    // Stops as a crashed process would look to the others (fault tests): a controller does not resign (the
+    // quorum notices the silence after its fetch timeout) and the logs are not fsynced. Idempotent.
+    void crash();
 
     struct state;  // the components the node wires together (node.cpp)
     explicit node(std::unique_ptr<state> s);  // use start()
 
 private:
+    void shut(bool graceful);
+
     std::unique_ptr<state> state_;
 };
 

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,9 @@ namespace sluice::broker {
 
 class quorum_peer {
 public:
+    // `link`: the fault-injected link to this peer, if the node has a fault table.
     quorum_peer(asio::any_io_executor executor, int32_t id, std::string address, int64_t backoff_min_ms,
-                int64_t backoff_max_ms);
+                int64_t backoff_max_ms, std::optional<net::link> link = std::nullopt);
     ~quorum_peer();
     quorum_peer(const quorum_peer&) = delete;
     quorum_peer& operator=(const quorum_peer&) = delete;
@@ -36,6 +38,7 @@ private:
     std::string address_;
     int64_t backoff_min_ms_, backoff_max_ms_;
     int64_t backoff_ms_;
+    std::optional<net::link> link_;
     int64_t retry_at_ms_ = 0;
     bool connecting_ = false;
     bool closed_ = false;

@@ -130,6 +130,7 @@ awaitable<void> run(std::shared_ptr<replica_fetcher::state> s) {
             client::connection_options options;
             options.client_id = "sluice-replica-" + std::to_string(s->settings.replica_id);
             options.connect_timeout = 3000ms;
+            options.link = s->settings.link;
             auto opened = co_await client::async_connection::open(s->io.get_executor(), s->address, options);
             if (s->stopped) break;
             if (!opened) {

@@ -6,12 +6,14 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "engine/broker/log_manager.h"
 #include "engine/common/asio.h"
+#include "engine/net/link_faults.h"
 
 namespace sluice::broker {
 
@@ -20,6 +22,7 @@ struct fetcher_settings {
     int32_t max_wait_ms = 500;
     int32_t partition_max_bytes = 1048576;
     std::string cluster_id;
+    std::optional<net::link> link;  // the fault-injected link to the leader, if the node has a fault table
 };
 
 class replica_fetcher {

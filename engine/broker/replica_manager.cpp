@@ -73,6 +73,7 @@ void replica_manager::apply_image(const metadata::metadata_image& image) {
         settings.replica_id = node_id_;
         settings.max_wait_ms = settings_.fetch_wait_max_ms;
         settings.partition_max_bytes = settings_.fetch_max_bytes;
+        settings.link = net::link_between(settings_.link_faults, node_id_, leader);
         fetcher = std::make_unique<replica_fetcher>(io_, address, settings, logs_,
                                                     [this, leader] { return followed_from(leader); });
         fetcher->start();

@@ -22,6 +22,8 @@ struct replica_settings {
     int32_t fetch_wait_max_ms = 500;  // replica.fetch.wait.max.ms
     int32_t fetch_max_bytes = 1048576;  // replica.fetch.max.bytes
     int64_t tick_ms = 100;            // how often ISR changes and acks deadlines are checked
+    // Injected link faults (tests), for the fetchers' connections to leaders; usually none.
+    std::shared_ptr<net::link_faults> link_faults;
 };
 
 class replica_manager {

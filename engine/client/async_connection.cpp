@@ -46,11 +46,21 @@ struct pending_request {
     }
 };
 
+// A frame waiting to be written; a delayed link (connection_options::link) holds it until `not_before`.
+struct queued_frame {
+    protocol::bytes bytes;
+    std::chrono::steady_clock::time_point not_before;
+};
+
 }  // namespace
 
 struct async_connection::state : std::enable_shared_from_this<state> {
     state(asio::any_io_executor ex, std::string addr, connection_options opts)
-        : executor(std::move(ex)), socket(executor), address(std::move(addr)), options(std::move(opts)) {}
+        : executor(std::move(ex)),
+          socket(executor),
+          address(std::move(addr)),
+          options(std::move(opts)),
+          delay_timer(executor) {}
 
     asio::any_io_executor executor;
     tcp::socket socket;
@@ -58,7 +68,11 @@ struct async_connection::state : std::enable_shared_from_this<state> {
     connection_options options;
     int32_t next_correlation_id = 1;
     std::deque<std::shared_ptr<pending_request>> in_flight;  // in the order they were queued, hence answered
-    std::vector<protocol::bytes> write_queue;
+    std::deque<queued_frame> write_queue;
+    asio::steady_timer delay_timer;  // the writer waits on it for a delayed frame's time
+    // Requests a lossy link lost: never written, they time out, unless the connection closes first.
+    std::vector<std::weak_ptr<pending_request>> lost;
+    net::link_faults::watch cut_watch;  // closes the connection when its link is cut
     bool writing = false;
     bool closed = false;
     error close_reason;
@@ -73,10 +87,49 @@ struct async_connection::state : std::enable_shared_from_this<state> {
         boost::system::error_code ec;
         socket.shutdown(tcp::socket::shutdown_both, ec);
         socket.close(ec);  // the reader and writer wake with operation_aborted
+        delay_timer.cancel();
         write_queue.clear();
+        cut_watch = {};
         auto waiting = std::move(in_flight);
         in_flight.clear();
         for (auto& p : waiting) p->complete(close_reason);
+        for (auto& weak : std::exchange(lost, {}))
+            if (auto p = weak.lock()) p->complete(close_reason);
+    }
+
+    error link_cut() const {
+        return make_error(error_code::network_exception, "the link from node " + std::to_string(options.link->from) +
+                                                             " to node " + std::to_string(options.link->to) + " (" +
+                                                             address + ") is cut");
+    }
+
+    // On a link with faults: closes the connection as soon as the link is cut. The table calls from the
+    // cutting thread; the news is posted to this connection's executor.
+    void watch_link() {
+        if (!options.link) return;
+        std::weak_ptr<state> weak = weak_from_this();
+        cut_watch = options.link->watch_cuts([weak, ex = executor] {
+            asio::post(ex, [weak] {
+                if (auto s = weak.lock()) s->shut(s->link_cut());
+            });
+        });
+        if (options.link->fault().cut) shut(link_cut());  // cut before the watch began
+    }
+
+    // What the link does to one outgoing request: nothing without a link; else the delay to hold it for,
+    // or that it is lost, or (cut) that the connection is closed.
+    enum class fate { send, lose, closed };
+    fate judge(std::chrono::milliseconds& delay) {
+        delay = milliseconds(0);
+        if (!options.link) return fate::send;
+        auto fault = options.link->fault();
+        if (fault.cut) {
+            shut(link_cut());
+            return fate::closed;
+        }
+        if (options.link->lose_request()) return fate::lose;
+        delay = fault.delay;
+        return fate::send;
     }
 
     error closed_error() const { return make_error(error_code::network_exception, close_reason.message); }
@@ -92,8 +145,8 @@ struct async_connection::state : std::enable_shared_from_this<state> {
         return out;
     }
 
-    void enqueue(protocol::bytes f) {
-        write_queue.push_back(std::move(f));
+    void enqueue(protocol::bytes f, milliseconds delay = milliseconds(0)) {
+        write_queue.push_back({std::move(f), std::chrono::steady_clock::now() + delay});
         if (writing) return;
         writing = true;
         auto self = shared_from_this();
@@ -102,12 +155,23 @@ struct async_connection::state : std::enable_shared_from_this<state> {
         });
     }
 
-    // Drains the write queue, all frames queued since the last write in one gathered write.
+    // Drains the write queue, all frames due since the last write in one gathered write. Frames leave in the
+    // order queued; a delayed one holds back those behind it.
     static awaitable<void> write_loop(std::shared_ptr<state> s) {
         std::vector<protocol::bytes> batch;
         std::vector<asio::const_buffer> buffers;
         while (!s->closed && !s->write_queue.empty()) {
-            batch.swap(s->write_queue);
+            auto now = std::chrono::steady_clock::now();
+            if (s->write_queue.front().not_before > now) {
+                s->delay_timer.expires_at(s->write_queue.front().not_before);
+                boost::system::error_code waited;
+                co_await s->delay_timer.async_wait(asio::redirect_error(asio::use_awaitable, waited));
+                continue;
+            }
+            while (!s->write_queue.empty() && s->write_queue.front().not_before <= now) {
+                batch.push_back(std::move(s->write_queue.front().bytes));
+                s->write_queue.pop_front();
+            }
             buffers.clear();
             for (const auto& f : batch) buffers.push_back(asio::buffer(f));
             boost::system::error_code ec;
@@ -308,6 +372,10 @@ awaitable<result<std::unique_ptr<async_connection>>> open_connection(asio::any_i
         }
         for (const auto& entry : found) endpoints.push_back(entry.endpoint());
     }
+    if (s->options.link && s->options.link->fault().cut) {
+        deadline.cancel();
+        co_return s->link_cut();
+    }
     co_await asio::async_connect(s->socket, endpoints, asio::redirect_error(asio::use_awaitable, ec));
     deadline.cancel();
     if (*timed_out)
@@ -315,6 +383,7 @@ awaitable<result<std::unique_ptr<async_connection>>> open_connection(asio::any_i
                              "timed out connecting to " + address + " after " + std::to_string(timeout.count()) + " ms");
     if (ec) co_return make_error(error_code::network_exception, "cannot connect to " + address + ": " + ec.message());
     s->socket.set_option(tcp::no_delay(true), ec);
+    s->watch_link();
 
     s->start_reader();
     auto conn = std::make_unique<async_connection>(s);
@@ -332,19 +401,30 @@ awaitable<result<protocol::bytes>> async_connection::send_raw(protocol::api_key 
                                                               protocol::bytes body, milliseconds timeout) {
     auto& s = *state_;
     if (s.closed) return already_failed(s.closed_error());
+    milliseconds delay{0};
+    auto fate = s.judge(delay);
+    if (fate == state::fate::closed) return already_failed(s.closed_error());
     auto p = std::make_shared<pending_request>(s.executor);
     p->correlation_id = s.next_correlation_id++;
     p->key = static_cast<int16_t>(key);
     p->version = version;
-    s.enqueue(s.frame(p->correlation_id, p->key, version, body));
-    s.in_flight.push_back(p);
+    if (fate == state::fate::lose) {
+        s.lost.push_back(p);  // no response will come: it times out as a lost packet would
+    } else {
+        s.enqueue(s.frame(p->correlation_id, p->key, version, body), delay);
+        s.in_flight.push_back(p);
+    }
     return round_trip(state_, std::move(p), timeout);
 }
 
 result<void> async_connection::send_raw_no_response(protocol::api_key key, int16_t version, protocol::bytes body) {
     auto& s = *state_;
     if (s.closed) return s.closed_error();
-    s.enqueue(s.frame(s.next_correlation_id++, static_cast<int16_t>(key), version, body));
+    milliseconds delay{0};
+    auto fate = s.judge(delay);
+    if (fate == state::fate::closed) return s.closed_error();
+    auto frame = s.frame(s.next_correlation_id++, static_cast<int16_t>(key), version, body);
+    if (fate == state::fate::send) s.enqueue(std::move(frame), delay);
     return {};
 }
 

@@ -7,7 +7,8 @@
 //  - a request past its deadline fails with REQUEST_TIMED_OUT, and, since the stream cannot be resynchronised,
 //    the connection closes and every other request in flight fails with NETWORK_EXCEPTION (as Kafka's clients do);
 //  - a peer that closes, a failed write, a malformed or out-of-order response, close() or the destructor fail
-//    every pending request with NETWORK_EXCEPTION (CORRUPT_MESSAGE for a malformed frame).
+//    every pending request with NETWORK_EXCEPTION (CORRUPT_MESSAGE for a malformed frame);
+//  - with connection_options::link, a cut of that link counts as a peer that closed.
 // Awaitables returned by send() keep the connection's state alive, so destroying the connection while requests
 // are pending is safe: they complete with NETWORK_EXCEPTION.
 #pragma once
@@ -20,6 +21,7 @@
 #include "engine/client/client_versions.h"
 #include "engine/common/asio.h"
 #include "engine/common/result.h"
+#include "engine/net/link_faults.h"
 #include "engine/protocol/schema.h"
 
 namespace sluice::client {
@@ -30,6 +32,10 @@ struct connection_options {
     std::chrono::milliseconds connect_timeout{5000};
     // A response frame larger than this closes the connection (CORRUPT_MESSAGE).
     int32_t max_response_bytes = 256 << 20;
+    // A node's connection to a peer node, in a cluster with fault injection (tests): the link's faults apply
+    // to it — a cut fails connecting and closes the connection at once (NETWORK_EXCEPTION for everything in
+    // flight), a delay holds each request before it is written, a lost request is never written and times out.
+    std::optional<net::link> link;
 };
 
 class async_connection {

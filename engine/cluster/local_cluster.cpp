@@ -103,6 +103,7 @@ broker::node_config local_cluster::config_for(int32_t node_id) const {
     node.data_dir = config_.data_dir / ("node-" + std::to_string(node_id));
     node.properties = config_.properties;
     node.properties["controller.quorum.voters"] = quorum_voters();
+    node.link_faults = faults_;
     return node;
 }
 
@@ -118,9 +119,22 @@ void local_cluster::stop_node(int32_t node_id) {
     it->second.reset();
 }
 
-result<void> local_cluster::start_node(int32_t node_id) {
+void local_cluster::kill_node(int32_t node_id) {
+    auto it = nodes_.find(node_id);
+    if (it == nodes_.end() || !it->second) return;
+    it->second->crash();
+    it->second.reset();
+}
+
+result<void> local_cluster::check_node(int32_t node_id) const {
     if (!ports_.contains(node_id))
-        return make_error(protocol::error_code::invalid_config, "no node " + std::to_string(node_id) + " in this cluster");
+        return make_error(protocol::error_code::invalid_request,
+                          "no node " + std::to_string(node_id) + " in this cluster");
+    return {};
+}
+
+result<void> local_cluster::start_node(int32_t node_id) {
+    if (auto known = check_node(node_id); !known) return known;
     if (is_running(node_id)) return {};
     auto started = broker::node::start(config_for(node_id));
     if (!started) return started.err();
@@ -135,5 +149,52 @@ void local_cluster::stop() {
             node.reset();
         }
 }
+
+std::optional<int32_t> local_cluster::controller_id() const {
+    broker::node::quorum_view best;
+    for (const auto& [id, node] : nodes_) {
+        if (!node) continue;
+        auto view = node->quorum();
+        if (view.leader && (!best.leader || view.epoch > best.epoch)) best = view;
+    }
+    return best.leader;
+}
+
+result<void> local_cluster::both_ways(int32_t a, int32_t b, const std::function<void(int32_t, int32_t)>& fault) {
+    for (int32_t id : {a, b})
+        if (auto known = check_node(id); !known) return known;
+    if (a == b) return make_error(protocol::error_code::invalid_request, "a link joins two different nodes");
+    fault(a, b);
+    fault(b, a);
+    return {};
+}
+
+result<void> local_cluster::cut(int32_t a, int32_t b) {
+    return both_ways(a, b, [this](int32_t from, int32_t to) { faults_->cut(from, to); });
+}
+
+result<void> local_cluster::isolate(int32_t a) {
+    if (auto known = check_node(a); !known) return known;
+    for (int32_t other : node_ids())
+        if (other != a) (void)cut(a, other);
+    return {};
+}
+
+result<void> local_cluster::delay(int32_t a, int32_t b, std::chrono::milliseconds delay) {
+    if (delay.count() < 0) return make_error(protocol::error_code::invalid_request, "a delay cannot be negative");
+    return both_ways(a, b, [this, delay](int32_t from, int32_t to) { faults_->delay(from, to, delay); });
+}
+
+result<void> local_cluster::drop(int32_t a, int32_t b, double probability) {
+    if (!(probability >= 0.0 && probability <= 1.0))
+        return make_error(protocol::error_code::invalid_request, "a drop probability is between 0 and 1");
+    return both_ways(a, b, [this, probability](int32_t from, int32_t to) { faults_->drop(from, to, probability); });
+}
+
+result<void> local_cluster::heal(int32_t a, int32_t b) {
+    return both_ways(a, b, [this](int32_t from, int32_t to) { faults_->heal(from, to); });
+}
+
+void local_cluster::heal() { faults_->heal(); }
 
 }  // namespace sluice::cluster

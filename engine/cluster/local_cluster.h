@@ -3,8 +3,10 @@
 // over TCP, exactly as separate processes on separate hosts would, so the same code serves both. Nodes can
 // be stopped and started again on the same port and data (fault tests, the app's cluster controls).
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -12,6 +14,7 @@
 
 #include "engine/broker/node.h"
 #include "engine/common/result.h"
+#include "engine/net/link_faults.h"
 
 namespace sluice::cluster {
 
@@ -39,12 +42,33 @@ public:
     // controller.quorum.voters as every node is given it.
     std::string quorum_voters() const;
     bool is_running(int32_t node_id) const;
+    // INVALID_REQUEST naming the id when it is not one of this cluster's nodes.
+    result<void> check_node(int32_t node_id) const;
     // A clean stop of one node (flushes its logs); its port and data stay reserved for start_node.
     void stop_node(int32_t node_id);
+    // Stops one node without a clean handover (node::crash: no resignation, no fsync), as a killed process.
+    void kill_node(int32_t node_id);
     // Starts a stopped node again on the same port and data directory.
     result<void> start_node(int32_t node_id);
     // Stops every node. Idempotent.
     void stop();
+
+    // The active controller: the leader of the metadata quorum as the running nodes know it (the one known
+    // at the highest epoch), if any.
+    std::optional<int32_t> controller_id() const;
+
+    // Fault injection on the links between nodes (their peer connections only; clients are unaffected).
+    // Each acts on both directions between a and b; link_faults() offers one-way faults. Call these and
+    // stop_node/start_node from one thread at a time. Unknown ids, a == b and bad values are refused.
+    result<void> cut(int32_t a, int32_t b);
+    // Cuts a from every other node.
+    result<void> isolate(int32_t a);
+    result<void> delay(int32_t a, int32_t b, std::chrono::milliseconds delay);
+    result<void> drop(int32_t a, int32_t b, double probability);
+    result<void> heal(int32_t a, int32_t b);
+    // Heals every link; the nodes reconnect by themselves.
+    void heal();
+    net::link_faults& link_faults() { return *faults_; }
 
     // Only start() builds one (the tag is private to it): the ports must be chosen first.
     struct private_tag {
@@ -54,10 +78,13 @@ public:
 
 private:
     broker::node_config config_for(int32_t node_id) const;
+    // Applies `fault` to a → b and to b → a, once a and b are known to be two nodes of this cluster.
+    result<void> both_ways(int32_t a, int32_t b, const std::function<void(int32_t from, int32_t to)>& fault);
 
     local_cluster_config config_;
     std::map<int32_t, uint16_t> ports_;
-    std::map<int32_t, std::unique_ptr<broker::node>> nodes_;  // null while stopped
+    std::map<int32_t, std::unique_ptr<broker::node>> nodes_;                           // null while stopped
+    std::shared_ptr<net::link_faults> faults_ = std::make_shared<net::link_faults>();  // shared by every node
 };
 
 }  // namespace sluice::cluster

@@ -17,6 +17,7 @@
 #include "engine/protocol/messages/describe_quorum.h"
 #include "engine/protocol/messages/metadata.h"
 #include "tests/cluster/cluster_probe.h"
+#include "tests/cluster/fast_cluster_config.h"
 
 using namespace sluice;
 using namespace std::chrono_literals;
@@ -138,18 +139,9 @@ class test_cluster_snapshots : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        cluster::local_cluster_config config;
-        config.nodes = 3;
-        config.data_dir = dir_.path().toStdString();
-        config.first_port = 0;
-        config.properties = {{"controller.quorum.election.timeout.ms", "300"},
-                             {"controller.quorum.fetch.timeout.ms", "1000"},
-                             {"controller.quorum.election.backoff.max.ms", "300"},
-                             {"controller.quorum.request.timeout.ms", "1000"},
-                             {"broker.heartbeat.interval.ms", "200"},
-                             {"broker.session.timeout.ms", "1500"},
-                             {"metadata.log.max.record.bytes.between.snapshots", "4096"},
-                             {"metadata.log.segment.bytes", "2048"}};
+        auto config = testing::fast_cluster_config(dir_.path().toStdString(),
+                                                   {{"metadata.log.max.record.bytes.between.snapshots", "4096"},
+                                                    {"metadata.log.segment.bytes", "2048"}});
         auto started = cluster::local_cluster::start(config);
         QVERIFY2(started.ok(), started.ok() ? "" : started.err().message.c_str());
         cluster_ = std::move(started.value());

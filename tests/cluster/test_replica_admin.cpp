@@ -15,6 +15,7 @@
 #include "engine/client/admin_client.h"
 #include "engine/cluster/local_cluster.h"
 #include "tests/cluster/eventually.h"
+#include "tests/cluster/fast_cluster_config.h"
 
 using namespace sluice;
 using namespace std::chrono_literals;
@@ -124,18 +125,8 @@ class test_replica_admin : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        cluster::local_cluster_config config;
-        config.nodes = 3;
-        config.data_dir = dir_.path().toStdString();
-        config.first_port = 0;
-        config.properties = {{"controller.quorum.election.timeout.ms", "300"},
-                             {"controller.quorum.fetch.timeout.ms", "1000"},
-                             {"controller.quorum.election.backoff.max.ms", "300"},
-                             {"controller.quorum.request.timeout.ms", "1000"},
-                             {"broker.heartbeat.interval.ms", "200"},
-                             {"broker.session.timeout.ms", "1500"},
-                             {"replica.fetch.wait.max.ms", "100"},
-                             {"auto.leader.rebalance.enable", "false"}};
+        auto config = testing::fast_cluster_config(
+            dir_.path().toStdString(), {{"replica.fetch.wait.max.ms", "100"}, {"auto.leader.rebalance.enable", "false"}});
         auto started = cluster::local_cluster::start(config);
         QVERIFY2(started.ok(), started.ok() ? "" : started.err().message.c_str());
         cluster_ = std::move(started.value());

@@ -170,11 +170,16 @@ class Sluiced:
         return self.start()
 
     def log_text(self):
-        try:
-            with open(self.log_path, "rb") as f:
-                return f.read().decode("utf-8", "replace")
-        except OSError:
-            return "(no log)"
+        return read_log(self.log_path)
+
+
+def read_log(path):
+    """A process's log file as text, or a note that there is none."""
+    try:
+        with open(path, "rb") as f:
+            return f.read().decode("utf-8", "replace")
+    except OSError:
+        return "(no log)"
 
 
 @contextlib.contextmanager
