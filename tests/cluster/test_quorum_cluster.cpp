@@ -1,5 +1,6 @@
 // Three broker::nodes in one process on 127.0.0.1 form the metadata quorum over Kafka's KRaft APIs: they
-// elect one controller, all apply the same metadata, refuse admin changes off the leader with NOT_CONTROLLER,
+// elect one controller, all apply the same metadata, forward admin changes sent to another node to the
+// controller (KIP-590; a node's own forwarded request is never forwarded again: NOT_CONTROLLER),
 // elect a new controller when the leader stops, and a restarted node catches up. Every wait is bounded.
 #include <QTemporaryDir>
 #include <QTest>
@@ -78,8 +79,8 @@ class test_quorum_cluster : public QObject {
         node_[i] = std::move(started.value());
     }
 
-    std::unique_ptr<client::connection> connect(int i) {
-        auto c = client::connection::open(address(i), 3000ms);
+    std::unique_ptr<client::connection> connect(int i, std::string client_id = "sluice") {
+        auto c = client::connection::open(address(i), 3000ms, std::move(client_id));
         return c ? std::move(c.value()) : nullptr;
     }
 
@@ -119,8 +120,8 @@ class test_quorum_cluster : public QObject {
         return false;
     }
 
-    int16_t create_topic(int i, const std::string& name) {
-        auto c = connect(i);
+    int16_t create_topic(int i, const std::string& name, std::string client_id = "sluice") {
+        auto c = connect(i, std::move(client_id));
         if (!c) return -1;
         protocol::create_topics_request req;
         auto& t = req.topics.emplace_back();
@@ -150,9 +151,12 @@ private slots:
         QVERIFY(eventually([&] { return (leader = agreed_leader()).has_value(); }));
         int l = *leader - 1;
         int follower = (l + 1) % nodes;
-        QCOMPARE(create_topic(follower, "orders"), static_cast<int16_t>(protocol::error_code::not_controller));
-        QCOMPARE(create_topic(l, "orders"), int16_t{0});
+        // What another node (a forward connection names itself sluice-quorum) sends a follower is not forwarded.
+        QCOMPARE(create_topic(follower, "orders", "sluice-quorum"), static_cast<int16_t>(protocol::error_code::not_controller));
+        // A client's CreateTopics sent to a follower is forwarded, and the controller's answer relayed.
+        QCOMPARE(create_topic(follower, "orders"), int16_t{0});
         QCOMPARE(create_topic(l, "orders"), static_cast<int16_t>(protocol::error_code::topic_already_exists));
+        QCOMPARE(create_topic((l + 2) % nodes, "orders"), static_cast<int16_t>(protocol::error_code::topic_already_exists));
         for (int i = 0; i < nodes; ++i)
             QVERIFY2(eventually([&] { return lists(i, "orders", nodes, *leader); }),
                      ("node " + std::to_string(i + 1) + " does not list the topic and the brokers").c_str());

@@ -69,6 +69,18 @@ class test_replica_admin : public QObject {
         return std::nullopt;
     }
 
+    // "topic-0: leader L replicas [..] isr [..]" as node 1 reports it, for failure messages.
+    std::string describe(const std::string& topic) {
+        auto p = partition(topic, 0);
+        if (!p) return topic + "-0: not in the metadata";
+        auto list = [](const std::vector<int32_t>& v) {
+            std::string out;
+            for (auto id : v) out += (out.empty() ? "" : ",") + std::to_string(id);
+            return "[" + out + "]";
+        };
+        return topic + "-0: leader " + std::to_string(p->leader) + " replicas " + list(p->replicas) + " isr " + list(p->isr);
+    }
+
     bool partition_is(const std::string& topic, int32_t index, std::vector<int32_t> replicas, std::vector<int32_t> isr,
                       int32_t leader = -2) {
         auto p = partition(topic, index);
@@ -296,7 +308,8 @@ private slots:
         QVERIFY(eventually([&] { return partition_is("fragile", 0, {2, 3}, {2, 3}, 2); }));
         cluster_->stop_node(3);
         // Fenced: node 3 leaves fragile's ISR, and solo has no leader.
-        QVERIFY(eventually([&] { return partition_is("fragile", 0, {2, 3}, {2}, 2) && partition_is("solo", 0, {3}, {3}, -1); }));
+        QVERIFY2(eventually([&] { return partition_is("fragile", 0, {2, 3}, {2}, 2) && partition_is("solo", 0, {3}, {3}, -1); }),
+                 (describe("fragile") + "; " + describe("solo")).c_str());
         QCOMPARE(elect(election_type::unclean, "solo", 0), code(error_code::eligible_leaders_not_available));
         QCOMPARE(elect(election_type::preferred, "solo", 0), code(error_code::preferred_leader_not_available));
         produce("fragile", 5);  // only node 2 has offsets 5-9

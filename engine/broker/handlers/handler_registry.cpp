@@ -8,9 +8,9 @@
 #include "engine/broker/handlers/group_handlers.h"
 #include "engine/broker/handlers/handlers.h"
 #include "engine/broker/handlers/quorum_handlers.h"
+#include "engine/broker/metadata_quorum.h"
 
 namespace sluice::broker {
-
 
 namespace {
 
@@ -35,6 +35,34 @@ awaitable<net::handler_outcome> adapt(request_context& ctx, protocol::wire_reade
     co_return net::handler_outcome{encode_response_frame(ctx, *response), false};
 }
 
+// The nodes' own connections to each other (quorum_peer) name themselves so: what one of them sends is
+// served where it arrives, never forwarded again, so two nodes that each think the other leads cannot
+// bounce a request between them.
+bool sent_by_a_node(const protocol::request_header& header) { return header.client_id == "sluice-quorum"; }
+
+// KIP-590 forwarding: the request body goes unchanged, at the client's version, over this node's connection
+// to the active controller, and the controller's answer comes back under the client's correlation id.
+// nullopt when there is no other controller to ask or it did not answer: the local handler then says
+// NOT_CONTROLLER and the client retries, as Kafka's clients do.
+awaitable<std::optional<net::handler_outcome>> forward_to_controller(request_context& ctx,
+                                                                     protocol::wire_reader& reader) {
+    auto& quorum = ctx.broker.quorum;
+    const auto leader = quorum.leader();
+    if (quorum.is_leader() || !leader || *leader == ctx.broker.node_id || sent_by_a_node(ctx.header))
+        co_return std::nullopt;
+    auto conn = co_await quorum.connection_to(*leader);
+    if (!conn) co_return std::nullopt;
+    auto body = reader.read_raw(reader.remaining());
+    auto reply = co_await conn.value()->send_raw(static_cast<protocol::api_key>(ctx.header.api_key), ctx.version(),
+                                                 protocol::bytes(body.begin(), body.end()), std::chrono::seconds(30));
+    if (!reply) co_return std::nullopt;
+    protocol::bytes out;
+    protocol::wire_writer w(out);
+    protocol::write_response_header(w, ctx.header.api_key, ctx.header.api_version, ctx.header.correlation_id);
+    out.insert(out.end(), reply.value().begin(), reply.value().end());
+    co_return net::handler_outcome{std::move(out), false};
+}
+
 using namespace protocol;
 // Produce starts at v0: v0-v2 message sets are up-converted to batch v2 on append, and librdkafka <= 2.11
 // only enables gzip/snappy/lz4 when the broker's Produce range includes v0 (it would silently send
@@ -46,12 +74,14 @@ const std::array handlers{
     handler_entry{api_key::list_offsets, 0, 5, &adapt<list_offsets_api, handle_list_offsets>},
     handler_entry{api_key::metadata, 0, 9, &adapt<metadata_api, handle_metadata>},
     handler_entry{api_key::api_versions, 0, 3, &adapt<api_versions_api, handle_api_versions>},
-    handler_entry{api_key::create_topics, 0, 4, &adapt<create_topics_api, handle_create_topics>},
-    handler_entry{api_key::delete_topics, 0, 5, &adapt<delete_topics_api, handle_delete_topics>},
-    handler_entry{api_key::create_partitions, 0, 3, &adapt<create_partitions_api, handle_create_partitions>},
+    handler_entry{api_key::create_topics, 0, 4, &adapt<create_topics_api, handle_create_topics>, served_by::controller},
+    handler_entry{api_key::delete_topics, 0, 5, &adapt<delete_topics_api, handle_delete_topics>, served_by::controller},
+    handler_entry{api_key::create_partitions, 0, 3, &adapt<create_partitions_api, handle_create_partitions>,
+                  served_by::controller},
     handler_entry{api_key::describe_configs, 0, 4, &adapt<describe_configs_api, handle_describe_configs>},
-    handler_entry{api_key::alter_configs, 0, 2, &adapt<alter_configs_api, handle_alter_configs>},
-    handler_entry{api_key::incremental_alter_configs, 0, 1, &adapt<incremental_alter_configs_api, handle_incremental_alter_configs>},
+    handler_entry{api_key::alter_configs, 0, 2, &adapt<alter_configs_api, handle_alter_configs>, served_by::controller},
+    handler_entry{api_key::incremental_alter_configs, 0, 1,
+                  &adapt<incremental_alter_configs_api, handle_incremental_alter_configs>, served_by::controller},
     handler_entry{api_key::delete_records, 0, 2, &adapt<delete_records_api, handle_delete_records>},
     handler_entry{api_key::describe_cluster, 0, 0, &adapt<describe_cluster_api, handle_describe_cluster>},
     handler_entry{api_key::describe_log_dirs, 0, 2, &adapt<describe_log_dirs_api, handle_describe_log_dirs>},
@@ -67,11 +97,12 @@ const std::array handlers{
     handler_entry{api_key::delete_groups, 0, 2, &adapt<delete_groups_api, handle_delete_groups>},
     handler_entry{api_key::offset_delete, 0, 0, &adapt<offset_delete_api, handle_offset_delete>},
     handler_entry{api_key::alter_partition, 0, 3, &adapt<alter_partition_api, handle_alter_partition>},
-    handler_entry{api_key::elect_leaders, 0, 2, &adapt<elect_leaders_api, handle_elect_leaders>},
+    handler_entry{api_key::elect_leaders, 0, 2, &adapt<elect_leaders_api, handle_elect_leaders>, served_by::controller},
     handler_entry{api_key::alter_partition_reassignments, 0, 0,
-                  &adapt<alter_partition_reassignments_api, handle_alter_partition_reassignments>},
+                  &adapt<alter_partition_reassignments_api, handle_alter_partition_reassignments>,
+                  served_by::controller},
     handler_entry{api_key::list_partition_reassignments, 0, 0,
-                  &adapt<list_partition_reassignments_api, handle_list_partition_reassignments>},
+                  &adapt<list_partition_reassignments_api, handle_list_partition_reassignments>, served_by::controller},
     handler_entry{api_key::offset_for_leader_epoch, 0, 4,
                   &adapt<offset_for_leader_epoch_api, handle_offset_for_leader_epoch>},
     // The KRaft quorum (KIP-595, KIP-630) and broker registration (KIP-631).
@@ -120,6 +151,10 @@ awaitable<net::handler_outcome> dispatch_request(broker_context& broker, net::co
         w.write_int32(header.correlation_id);
         protocol::encode_message(response, {0, false}, out);
         co_return net::handler_outcome{std::move(out), false};
+    }
+    if (entry->where == served_by::controller) {
+        protocol::wire_reader body = reader;  // the local handler reads it from the start if nobody else answers
+        if (auto forwarded = co_await forward_to_controller(ctx, body)) co_return std::move(*forwarded);
     }
     co_return co_await entry->handle(ctx, reader);
 }

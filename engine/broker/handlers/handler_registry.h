@@ -9,11 +9,17 @@ namespace sluice::broker {
 
 using raw_handler = awaitable<net::handler_outcome> (*)(request_context&, protocol::wire_reader&);
 
+// Where a request is served: here, or (admin changes) by the active controller.
+enum class served_by { any_node, controller };
+
 struct handler_entry {
     protocol::api_key key;
     int16_t min_version;
     int16_t max_version;
     raw_handler handle;
+    // served_by::controller: a node that is not the active controller forwards the request to it and relays
+    // its answer (KIP-590), so a client may send admin requests to any broker, as with Kafka in KRaft mode.
+    served_by where = served_by::any_node;
 };
 
 std::span<const handler_entry> handler_table();
