@@ -221,6 +221,23 @@
     </message>
 </context>
 <context>
+    <name>BrokersView</name>
+    <message numerus="yes">
+        <source>%n broker(s)</source>
+        <translation>
+            <numerusform>%n broker</numerusform>
+            <numerusform>%n brokers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n offline</source>
+        <translation>
+            <numerusform>%1, %n offline</numerusform>
+            <numerusform>%1, %n offline</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChangePreview</name>
     <message>
         <source>Copy command</source>
@@ -809,6 +826,23 @@ Data directory: %2</source>
     <message>
         <source>Broker configs</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartitionsView</name>
+    <message numerus="yes">
+        <source>%n partition(s)</source>
+        <translation>
+            <numerusform>%n partition</numerusform>
+            <numerusform>%n partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n partition(s)</source>
+        <translation>
+            <numerusform>%1 of %n partition</numerusform>
+            <numerusform>%1 of %n partitions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
