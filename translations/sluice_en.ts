@@ -689,6 +689,13 @@ Kafka default: %2</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%1 of %n broker(s) online</source>
+        <translation>
+            <numerusform>%1 of %n broker online</numerusform>
+            <numerusform>%1 of %n brokers online</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Sluice</source>
         <translation type="unfinished"></translation>

@@ -31,7 +31,7 @@ void setUp(QTableView *table, QAbstractItemModel *model, int sortColumn)
 
 int labelWidth(const QTableView *table, int column)
 {
-    return table->fontMetrics().horizontalAdvance(table->model()->headerData(column, Qt::Horizontal).toString()) + 32;
+    return table->fontMetrics().horizontalAdvance(table->model()->headerData(column, Qt::Horizontal).toString()) + 28;
 }
 
 }  // namespace ReadOnlyTable

@@ -153,9 +153,9 @@ QVariant PartitionsModel::headerData(int section, Qt::Orientation orientation, i
         case Status: return tr("Status", "partition health");
         case Leader: return tr("Leader");
         case Replicas: return tr("Replicas", "replica broker ids");
-        case Isr: return tr("In-sync replicas");
+        case Isr: return tr("ISR", "in-sync replicas");
         case OfflineReplicas: return tr("Offline replicas");
-        case StartOffset: return tr("Log start offset");
+        case StartOffset: return tr("Start offset", "log start offset");
         case EndOffset: return tr("End offset");
         default: return {};
         }
@@ -164,9 +164,9 @@ QVariant PartitionsModel::headerData(int section, Qt::Orientation orientation, i
         switch (section) {
         case Leader: return tr("The broker that serves produce and fetch for the partition");
         case Replicas: return tr("Brokers holding a copy, in assignment order; the first is the preferred leader");
-        case Isr: return tr("Replicas caught up with the leader (ISR)");
+        case Isr: return tr("In-sync replicas: replicas caught up with the leader");
         case OfflineReplicas: return tr("Replicas on brokers that are not in the cluster's metadata now");
-        case StartOffset: return tr("First offset still retained");
+        case StartOffset: return tr("Log start offset: the first offset still retained");
         case EndOffset: return tr("Log end offset: the offset the next record will get");
         default: return {};
         }

@@ -43,9 +43,12 @@ PartitionsView::PartitionsView(PartitionsModel *model, QWidget *parent)
     m_table->setObjectName(QStringLiteral("partitionsTable"));
     ReadOnlyTable::setUp(m_table, m_proxy, PartitionsModel::Topic);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionResizeMode(PartitionsModel::Topic, QHeaderView::Stretch);
+    // Fixed widths that fit a typical value; the window's spare width goes to the last column.
+    header->setStretchLastSection(true);
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    header->resizeSection(PartitionsModel::Topic, fontMetrics().horizontalAdvance(QStringLiteral("payments.settled")) + 24);
     const int numberWidth = fontMetrics().horizontalAdvance(QStringLiteral("9,999,999,999")) + 16;
-    const int statusWidth = fontMetrics().horizontalAdvance(tr("Leader not preferred")) + 40;  // with the icon
+    const int statusWidth = fontMetrics().horizontalAdvance(tr("Leader not preferred")) + 28;  // with the icon
     for (int column = PartitionsModel::Partition; column < PartitionsModel::ColumnCount; ++column) {
         const int labelWidth = ReadOnlyTable::labelWidth(m_table, column);
         int width = labelWidth;
