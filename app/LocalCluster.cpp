@@ -147,6 +147,35 @@ void LocalCluster::stop()
     setState(State::Stopped);
 }
 
+bool LocalCluster::stopNode(int nodeId)
+{
+    if (!isNodeRunning(nodeId))
+        return false;
+    m_engine->cluster->stop_node(nodeId);
+    return true;
+}
+
+bool LocalCluster::startNode(int nodeId)
+{
+    if (m_state != State::Running || !m_engine || !m_engine->cluster || isNodeRunning(nodeId))
+        return false;
+    const auto ids = m_engine->cluster->node_ids();
+    if (std::find(ids.begin(), ids.end(), nodeId) == ids.end())
+        return false;
+    const auto started = m_engine->cluster->start_node(nodeId);
+    if (!started.ok())
+        m_errorString = QString::fromStdString(started.err().message);
+    return started.ok();
+}
+
+bool LocalCluster::isNodeRunning(int nodeId) const
+{
+    if (m_state != State::Running || !m_engine || !m_engine->cluster)
+        return false;
+    const auto ids = m_engine->cluster->node_ids();
+    return std::find(ids.begin(), ids.end(), nodeId) != ids.end() && m_engine->cluster->is_running(nodeId);
+}
+
 QString LocalCluster::bootstrap() const
 {
     return engineBootstrap();

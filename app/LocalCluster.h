@@ -41,6 +41,12 @@ public:
     bool start(const QString &dataDir, quint16 port, bool fallbackToAnyPort);
     void stop();
 
+    // One node of a running multi-node cluster: a clean stop (its port and data kept) and a start again, as an
+    // operator would restart a broker. False for an unknown id, a one-node data dir or a stopped cluster.
+    bool stopNode(int nodeId);
+    bool startNode(int nodeId);
+    bool isNodeRunning(int nodeId) const;
+
     State state() const { return m_state; }
     QString host() const { return m_host; }
     quint16 port() const { return m_port; }  // the port node 1 actually bound

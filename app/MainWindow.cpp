@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -21,11 +23,15 @@
 #include "AdminService.h"
 #include "BrokerConfigsModel.h"
 #include "BrokerConfigsView.h"
+#include "BrokersModel.h"
+#include "BrokersView.h"
 #include "ClusterSession.h"
 #include "ConsumerGroupsView.h"
 #include "GroupsSession.h"
 #include "LagHistory.h"
 #include "LocalCluster.h"
+#include "PartitionsModel.h"
+#include "PartitionsView.h"
 #include "RetentionModel.h"
 #include "RetentionView.h"
 #include "TopicActions.h"
@@ -39,6 +45,7 @@ const char SettingsSplitter[] = "MainWindow/splitter";
 const char SettingsTopicsHeader[] = "MainWindow/topicsHeader";
 const char SettingsShowInternal[] = "MainWindow/showInternalTopics";
 const char SettingsGroupsSplitter[] = "MainWindow/consumerGroupsSplitter";
+const char SettingsCurrentTab[] = "MainWindow/currentTab";  // the object name of the tab's widget
 }  // namespace
 
 MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, const QString &bootstrap,
@@ -51,6 +58,10 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     , m_topicsModel(new TopicsModel(session, this))
     , m_topicsView(new TopicsView(m_topicsModel, this))
     , m_tabs(new QTabWidget(this))
+    , m_partitionsModel(new PartitionsModel(session, this))
+    , m_partitionsView(new PartitionsView(m_partitionsModel, this))
+    , m_brokersModel(new BrokersModel(session, this))
+    , m_brokersView(new BrokersView(m_brokersModel, this))
     , m_clustersTree(new QTreeWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_connectionIcon(new QLabel(this))
@@ -80,16 +91,26 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_topicsView, tr("Topics"));
+    m_topicsView->setObjectName(QStringLiteral("topicsView"));
+    m_partitionsView->setObjectName(QStringLiteral("partitionsView"));
+    m_brokersView->setObjectName(QStringLiteral("brokersView"));
+    m_tabs->addTab(m_partitionsView, tr("Partitions"));
+    m_tabs->addTab(m_brokersView, tr("Brokers"));
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({200, 900});
     m_splitter->setChildrenCollapsible(false);
     m_topicsView->setContentsMargins(4, 4, 4, 0);
+    m_partitionsView->setContentsMargins(4, 4, 4, 0);
+    m_brokersView->setContentsMargins(4, 4, 4, 0);
     setCentralWidget(m_splitter);
 
     createActions();
     createMenus();
+    // The topics table's context menu; TopicActions adds the admin intents after it.
+    m_topicsView->tableView()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_topicsView->tableView()->addAction(m_showPartitionsAction);
 
     m_connectionIcon->setObjectName(QStringLiteral("connectionIcon"));
     m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
@@ -119,6 +140,12 @@ MainWindow::~MainWindow()
         m_localCluster->stop();
 }
 
+void MainWindow::showPartitionsOf(const QString &topicName)
+{
+    m_partitionsView->showTopic(topicName);
+    m_tabs->setCurrentWidget(m_partitionsView);
+}
+
 void MainWindow::setGroupsSession(GroupsSession *session, std::unique_ptr<LagHistory> history)
 {
     if (m_groupsSession || !session)
@@ -131,6 +158,7 @@ void MainWindow::setGroupsSession(GroupsSession *session, std::unique_ptr<LagHis
     m_tabs->addTab(m_groupsView, tr("Consumer groups"));
     connect(m_refreshAction, &QAction::triggered, m_groupsSession, &GroupsSession::refreshNow);
     m_groupsView->restoreState(QSettings().value(QLatin1String(SettingsGroupsSplitter)).toByteArray());
+    restoreCurrentTab();
 }
 
 void MainWindow::setAdminService(AdminService *admin)
@@ -169,6 +197,9 @@ void MainWindow::setAdminService(AdminService *admin)
         m_retentionView->onSnapshotReady(snapshot, m_session->latestVersion());
         m_brokerConfigsView->onSnapshotReady(snapshot, m_session->latestVersion());
     }
+    m_retentionView->setObjectName(QStringLiteral("retentionView"));
+    m_brokerConfigsView->setObjectName(QStringLiteral("brokerConfigsView"));
+    restoreCurrentTab();
 }
 
 QString MainWindow::connectionStatusText() const
@@ -195,6 +226,14 @@ void MainWindow::createActions()
     m_refreshAction->setToolTip(tr("Read the cluster now"));
     connect(m_refreshAction, &QAction::triggered, m_session, &ClusterSession::refreshNow);
 
+    m_showPartitionsAction = new QAction(tr("Show &Partitions"), this);
+    m_showPartitionsAction->setToolTip(tr("List the selected topic's partitions with their leaders, replicas and ISR"));
+    connect(m_showPartitionsAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_topicsView->tableView()->currentIndex();
+        if (current.isValid())
+            showPartitionsOf(current.data(TopicsModel::TopicNameRole).toString());
+    });
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -220,6 +259,7 @@ void MainWindow::createMenus()
     fileMenu->addAction(m_quitAction);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_refreshAction);
+    viewMenu->addAction(m_showPartitionsAction);
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_aboutAction);
     helpMenu->addAction(m_aboutQtAction);
@@ -240,8 +280,12 @@ void MainWindow::onSnapshotReady(ClusterSnapshotPtr snapshot, quint64)
         timeFormat);
     const int brokers = static_cast<int>(snapshot->brokers.size());
     const int topics = static_cast<int>(snapshot->topics.size());
+    // The brokers model (updated first: it connected first) still lists those that left the metadata.
+    const int known = std::max(brokers, m_brokersModel->rowCount());
+    const QString brokersText = known > brokers ? tr("%1 of %n broker(s) online", nullptr, known).arg(brokers)
+                                                : tr("%n broker(s)", nullptr, brokers);
     m_connectionLabel->setText(tr("Connected to %1  ·  %2  ·  %3  ·  updated %4")
-                                   .arg(shortBootstrap(m_bootstrap), tr("%n broker(s)", nullptr, brokers),
+                                   .arg(shortBootstrap(m_bootstrap), brokersText,
                                         tr("%n topic(s)", nullptr, topics), updated));
     m_connectionLabel->setToolTip(tr("Cluster ID: %1\nController: broker %2")
                                       .arg(QString::fromStdString(snapshot->cluster_id))
@@ -308,6 +352,22 @@ void MainWindow::loadSettings()
         m_splitter->restoreState(splitter);
     m_topicsView->restoreHeaderState(settings.value(QLatin1String(SettingsTopicsHeader)).toByteArray());
     m_topicsView->setShowInternal(settings.value(QLatin1String(SettingsShowInternal), true).toBool());
+    m_savedTab = settings.value(QLatin1String(SettingsCurrentTab)).toString();
+    restoreCurrentTab();
+}
+
+void MainWindow::restoreCurrentTab()
+{
+    // Tabs arrive as the window is set up; the one the user left open is selected once it exists.
+    if (m_savedTab.isEmpty())
+        return;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName() == m_savedTab) {
+            m_tabs->setCurrentIndex(i);
+            m_savedTab.clear();
+            return;
+        }
+    }
 }
 
 void MainWindow::saveSettings() const
@@ -318,6 +378,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QLatin1String(SettingsSplitter), m_splitter->saveState());
     settings.setValue(QLatin1String(SettingsTopicsHeader), m_topicsView->saveHeaderState());
     settings.setValue(QLatin1String(SettingsShowInternal), m_topicsView->showInternal());
+    settings.setValue(QLatin1String(SettingsCurrentTab), m_tabs->currentWidget()->objectName());
     if (m_groupsView)
         settings.setValue(QLatin1String(SettingsGroupsSplitter), m_groupsView->saveState());
 }

@@ -9,11 +9,15 @@
 class AdminService;
 class BrokerConfigsModel;
 class BrokerConfigsView;
+class BrokersModel;
+class BrokersView;
 class ClusterSession;
 class ConsumerGroupsView;
 class GroupsSession;
 class LagHistory;
 class LocalCluster;
+class PartitionsModel;
+class PartitionsView;
 class QAction;
 class QLabel;
 class QSplitter;
@@ -41,6 +45,10 @@ public:
     TopicsModel *topicsModel() const { return m_topicsModel; }
     TopicsView *topicsView() const { return m_topicsView; }
     QTabWidget *tabs() const { return m_tabs; }
+    BrokersView *brokersView() const { return m_brokersView; }
+    PartitionsView *partitionsView() const { return m_partitionsView; }
+    // Switches to the Partitions tab, filtered to this topic.
+    void showPartitionsOf(const QString &topicName);
     // Adds the "Consumer groups" tab. Takes ownership of session (not started here) and history (may be null).
     void setGroupsSession(GroupsSession *session, std::unique_ptr<LagHistory> history);
     GroupsSession *groupsSession() const { return m_groupsSession; }
@@ -69,6 +77,7 @@ private:
     void updateLocalClusterStatus();
     void showAbout();
     void loadSettings();
+    void restoreCurrentTab();
     void saveSettings() const;
 
     ClusterSession *m_session;
@@ -78,6 +87,10 @@ private:
     TopicsModel *m_topicsModel;
     TopicsView *m_topicsView;
     QTabWidget *m_tabs;
+    PartitionsModel *m_partitionsModel;
+    PartitionsView *m_partitionsView;
+    BrokersModel *m_brokersModel;
+    BrokersView *m_brokersView;
     GroupsSession *m_groupsSession = nullptr;
     std::unique_ptr<LagHistory> m_lagHistory;
     ConsumerGroupsView *m_groupsView = nullptr;
@@ -93,8 +106,10 @@ private:
     QLabel *m_connectionLabel;
     QLabel *m_localClusterLabel;
     QAction *m_refreshAction = nullptr;
+    QAction *m_showPartitionsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     bool m_everConnected = false;
+    QString m_savedTab;  // from the settings, until that tab exists
 };

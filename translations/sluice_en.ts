@@ -55,6 +55,22 @@
         <source>--bootstrap needs --no-embedded</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run &lt;n&gt; nodes in the local cluster (1 to 9; default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number of nodes: %1 (1 to 9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--nodes needs the local cluster (not --no-embedded)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BrokerConfigDialog</name>
@@ -217,6 +233,181 @@
     </message>
     <message>
         <source>Double-click a dynamic config to change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BrokersModel</name>
+    <message>
+        <source>Online</source>
+        <comment>broker</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline (never seen)</source>
+        <comment>broker named by replicas but not in metadata</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <comment>broker; last seen at a time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>value not known</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a member</source>
+        <comment>of the metadata quorum</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voter (leader)</source>
+        <comment>metadata quorum</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voter</source>
+        <comment>metadata quorum</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <comment>metadata quorum</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>no rack</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broker is not in the cluster&apos;s metadata now; its replicas are offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata records this replica is behind the quorum leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <comment>broker id</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <comment>host:port</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>broker online or offline</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <comment>controller or broker</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <comment>metadata quorum role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quorum lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaders</source>
+        <comment>partitions led</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <comment>partition replicas hosted</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The active controller manages the cluster&apos;s metadata (the quorum leader)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voters elect the controller and replicate the metadata log; observers only follow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata log records behind the quorum leader (from DescribeQuorum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitions this broker leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition replicas this broker hosts, led or followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata quorum: not reported by this cluster (no DescribeQuorum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata quorum: leader %1  ·  epoch %2  ·  high watermark %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no quorum leader</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BrokersView</name>
+    <message numerus="yes">
+        <source>%n broker(s)</source>
+        <translation>
+            <numerusform>%n broker</numerusform>
+            <numerusform>%n brokers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n offline</source>
+        <translation>
+            <numerusform>%1, %n offline</numerusform>
+            <numerusform>%1, %n offline</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The KRaft metadata quorum (__cluster_metadata), from DescribeQuorum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <comment>broker; last seen at a time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voter (leader)</source>
+        <comment>metadata quorum</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -669,9 +860,20 @@ Kafka default: %2</source>
         <source>the broker did not start</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a local cluster has 1 to %1 nodes, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%1 of %n broker(s) online</source>
+        <translation>
+            <numerusform>%1 of %n broker online</numerusform>
+            <numerusform>%1 of %n brokers online</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Sluice</source>
         <translation type="unfinished"></translation>
@@ -808,6 +1010,182 @@ Data directory: %2</source>
     </message>
     <message>
         <source>Broker configs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brokers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the selected topic&apos;s partitions with their leaders, replicas and ISR</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartitionsModel</name>
+    <message>
+        <source>Offline</source>
+        <comment>partition without a leader</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under-replicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader not preferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <comment>healthy partition</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no partition leader</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>value not known</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster reported Kafka error code %1 for this partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No leader: producers and consumers cannot use this partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The leader, broker %1, is not among the live brokers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer in-sync replicas (%1) than replicas (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Led by broker %1, not by its preferred leader (the first replica)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>partition health</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <comment>replica broker ids</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISR</source>
+        <comment>in-sync replicas</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start offset</source>
+        <comment>log start offset</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broker that serves produce and fetch for the partition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brokers holding a copy, in assignment order; the first is the preferred leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In-sync replicas: replicas caught up with the leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replicas on brokers that are not in the cluster&apos;s metadata now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log start offset: the first offset still retained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log end offset: the offset the next record will get</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartitionsView</name>
+    <message numerus="yes">
+        <source>%n partition(s)</source>
+        <translation>
+            <numerusform>%n partition</numerusform>
+            <numerusform>%n partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n partition(s)</source>
+        <translation>
+            <numerusform>%1 of %n partition</numerusform>
+            <numerusform>%1 of %n partitions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filter partitions by topic name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under-replicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline (no leader)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader not preferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under-replicated: fewer in-sync replicas than replicas. Offline: no leader. Leader not preferred: led by a replica other than the first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -10,6 +10,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "ReadOnlyTable.h"
 #include "TopicsModel.h"
 #include "TopicsSortFilterModel.h"
 
@@ -33,31 +34,13 @@ TopicsView::TopicsView(TopicsModel *model, QWidget *parent)
     m_countLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     m_table->setObjectName(QStringLiteral("topicsTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(TopicsModel::Name, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideMiddle);  // topic names differ at both ends
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-
+    ReadOnlyTable::setUp(m_table, m_proxy, TopicsModel::Name);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionsMovable(true);
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(TopicsModel::Name, QHeaderView::Stretch);
-    header->setMinimumSectionSize(fontMetrics().horizontalAdvance(QStringLiteral("0000")));
     // Wide enough for the header label and for a large number, whichever is wider.
     const int numberWidth = fontMetrics().horizontalAdvance(QStringLiteral("999,999,999,999")) + 24;
     for (int column = TopicsModel::Partitions; column < TopicsModel::ColumnCount; ++column) {
-        const int labelWidth =
-            fontMetrics().horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + 32;
+        const int labelWidth = ReadOnlyTable::labelWidth(m_table, column);
         const bool isOffset = column == TopicsModel::EndOffset || column == TopicsModel::Messages;
         header->resizeSection(column, std::max(labelWidth, isOffset ? numberWidth : labelWidth));
     }

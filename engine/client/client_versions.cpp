@@ -39,6 +39,7 @@ constexpr std::array table{
     client_api_versions{api_key::incremental_alter_configs, {0, 1}},
     client_api_versions{api_key::offset_delete, {0, 0}},
     client_api_versions{api_key::describe_cluster, {0, 0}},
+    client_api_versions{api_key::describe_quorum, {0, 1}},
     client_api_versions{api_key::elect_leaders, {0, 2}},
     client_api_versions{api_key::alter_partition_reassignments, {0, 0}},
     client_api_versions{api_key::list_partition_reassignments, {0, 0}},

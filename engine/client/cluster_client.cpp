@@ -1,6 +1,7 @@
 #include "engine/client/cluster_client.h"
 
 #include "engine/common/config_list.h"
+#include "engine/protocol/messages/describe_quorum.h"
 #include "engine/protocol/messages/list_offsets.h"
 #include "engine/protocol/messages/metadata.h"
 #include "engine/protocol/messages/produce.h"
@@ -110,7 +111,40 @@ result<cluster_snapshot> cluster_client::snapshot() {
         if (auto* info = find_partition(o.topic, o.partition))
             (queries[i].timestamp == protocol::latest_timestamp ? info->end_offset : info->start_offset) = o.offset;
     }
+    // The quorum is extra: a cluster that does not serve DescribeQuorum still gives a snapshot.
+    if (auto quorum = describe_quorum()) snap.quorum = std::move(quorum).value();
     return snap;
+}
+
+result<quorum_info> cluster_client::describe_quorum() {
+    auto boot = broker(-1);
+    if (!boot) return boot.err();
+    auto version = boot.value()->pick_version(protocol::api_key::describe_quorum);
+    if (!version) return version.err();
+    protocol::describe_quorum_request request;
+    request.topics.push_back({"__cluster_metadata", {{0}}});
+    auto response = boot.value()->send<protocol::describe_quorum_api>(request, version.value());
+    if (!response) return response.err();
+    if (response->error_code != 0)
+        return make_error(static_cast<protocol::error_code>(response->error_code), "DescribeQuorum refused");
+    if (response->topics.size() != 1 || response->topics[0].partitions.size() != 1)
+        return make_error(protocol::error_code::unknown_server_error,
+                          "DescribeQuorum answered without __cluster_metadata-0");
+    const auto& p = response->topics[0].partitions[0];
+    if (p.error_code != 0)
+        return make_error(static_cast<protocol::error_code>(p.error_code), "DescribeQuorum refused for the partition");
+    quorum_info quorum;
+    quorum.leader_id = p.leader_id;
+    quorum.leader_epoch = p.leader_epoch;
+    quorum.high_watermark = p.high_watermark;
+    const auto replicas = [](const auto& states) {
+        std::vector<quorum_replica> out;
+        for (const auto& r : states) out.push_back({r.replica_id, r.log_end_offset, r.last_caught_up_timestamp});
+        return out;
+    };
+    quorum.voters = replicas(p.current_voters);
+    quorum.observers = replicas(p.observers);
+    return quorum;
 }
 
 result<int64_t> cluster_client::produce(const std::string& topic, int32_t partition,

@@ -42,6 +42,10 @@ public:
     // Brokers, topics, partitions (leader, replicas, ISR) and each partition's start and end offsets.
     result<cluster_snapshot> snapshot();
 
+    // The metadata quorum (DescribeQuorum for __cluster_metadata-0). UNSUPPORTED_VERSION when the cluster does not
+    // serve it (ZooKeeper-mode Kafka, older brokers); snapshot() then leaves cluster_snapshot::quorum empty.
+    result<quorum_info> describe_quorum();
+
     // Produces records to one partition as one batch; returns the base offset. acks: 0, 1 or -1.
     result<int64_t> produce(const std::string& topic, int32_t partition, std::span<const protocol::record> records,
                             int16_t acks = -1, protocol::compression_codec codec = protocol::compression_codec::none);
@@ -64,7 +68,7 @@ private:
     std::chrono::milliseconds timeout_;
     std::map<int32_t, std::string> broker_addresses_;
     std::map<int32_t, std::unique_ptr<connection>> connections_;  // key -1: bootstrap
-    std::size_t next_bootstrap_ = 0;  // which bootstrap address to try first
+    std::size_t next_bootstrap_ = 0;                              // which bootstrap address to try first
 };
 
 // One-shot convenience: connect, read a snapshot, disconnect.

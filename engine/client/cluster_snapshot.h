@@ -30,12 +30,28 @@ struct topic_info {
     int16_t error = 0;  // Kafka error code for this topic
 };
 
+// One member of the metadata quorum as DescribeQuorum reports it.
+struct quorum_replica {
+    int32_t replica_id = -1;
+    int64_t log_end_offset = -1;
+    int64_t last_caught_up_ms = -1;  // -1: not reported (DescribeQuorum v0)
+};
+
+// The KRaft metadata quorum (__cluster_metadata-0): its leader, epoch, high watermark, voters and observers.
+struct quorum_info {
+    int32_t leader_id = -1;
+    int32_t leader_epoch = -1;
+    int64_t high_watermark = -1;
+    std::vector<quorum_replica> voters, observers;
+};
+
 struct cluster_snapshot {
     std::string cluster_id;
     int32_t controller_id = -1;
     std::vector<broker_info> brokers;
     std::vector<topic_info> topics;
-    int64_t taken_at_ms = 0;  // wall clock, ms since the Unix epoch
+    std::optional<quorum_info> quorum;  // empty when the cluster does not serve DescribeQuorum (or refused it)
+    int64_t taken_at_ms = 0;            // wall clock, ms since the Unix epoch
 };
 
 }  // namespace sluice::client

@@ -393,6 +393,32 @@ private slots:
         QCOMPARE(empty.snapshot().err().code, error_code::invalid_config);
     }
 
+    void snapshot_carries_the_metadata_quorum() {
+        client::cluster_client cluster(address_, 10s);
+        auto snap = cluster.snapshot();
+        QVERIFY2(snap.ok(), snap.ok() ? "" : snap.err().message.c_str());
+        QVERIFY(snap->quorum.has_value());
+        QCOMPARE(snap->quorum->voters.size(), std::size_t{1});
+        QCOMPARE(snap->quorum->leader_id, snap->quorum->voters[0].replica_id);
+        QVERIFY(snap->quorum->leader_epoch >= 1);
+        QVERIFY(snap->quorum->high_watermark > 0);
+    }
+
+    void describe_quorum_unsupported_is_unsupported_version() {
+        // A broker whose ApiVersions lacks DescribeQuorum (ZooKeeper-mode Kafka): the call is refused before
+        // anything is sent, and snapshot() leaves the quorum empty.
+        asio::io_context io;
+        fake_broker peer(io, fake_broker::answering_api_versions(fake_broker::action::ignore));
+        std::thread server([&] { io.run_for(10s); });
+        client::cluster_client cluster(peer.address(), 2s);
+        auto quorum = cluster.describe_quorum();
+        asio::post(io, [&] { io.stop(); });
+        server.join();
+        QVERIFY(!quorum.ok());
+        QCOMPARE(quorum.err().code, error_code::unsupported_version);
+        for (const auto& [key, version] : peer.seen()) QVERIFY(key != static_cast<int16_t>(api_key::describe_quorum));
+    }
+
     void list_offsets_fans_out_per_leader() {
         client::admin_client admin(address_);
         auto created = admin.create_topics({{"offsets", 2, 1, {}, {}}});

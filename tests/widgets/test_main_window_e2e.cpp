@@ -23,31 +23,13 @@
 #include "Startup.h"
 #include "TopicsModel.h"
 #include "Translations.h"
+#include "e2e_produce.h"
+
+using testing::produceRecords;
 
 namespace {
 
 constexpr int RecordCount = 25;
-
-// Produces `count` records to partition 0 of `topic` at `bootstrap`; returns an error message or nullopt.
-// The topic is auto-created by the broker's metadata path, so the first attempts may find no leader yet.
-std::optional<QString> produceRecords(const std::string &bootstrap, const std::string &topic, int count)
-{
-    std::vector<sluice::protocol::record> records(static_cast<std::size_t>(count));
-    for (int i = 0; i < count; ++i) {
-        const std::string value = "record-" + std::to_string(i);
-        records[static_cast<std::size_t>(i)].value = std::vector<uint8_t>(value.begin(), value.end());
-    }
-    QString lastError;
-    for (int attempt = 0; attempt < 20; ++attempt) {
-        sluice::client::cluster_client client(bootstrap, std::chrono::seconds(5));
-        auto produced = client.produce(topic, 0, records);
-        if (produced.ok())
-            return std::nullopt;
-        lastError = QString::fromStdString(produced.err().message);
-        QTest::qWait(250);
-    }
-    return lastError;
-}
 
 }  // namespace
 
