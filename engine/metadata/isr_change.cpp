@@ -8,7 +8,7 @@
 namespace sluice::metadata {
 
 result<std::vector<metadata_record>> check_isr_change(const metadata_image& image, const topic_state& topic,
-                                                                int32_t partition_index, const isr_change_request& change) {
+                                                      int32_t partition_index, const isr_change_request& change) {
     using protocol::error_code;
     auto it = topic.partitions.find(partition_index);
     const std::string name = topic.name + "-" + std::to_string(partition_index);
@@ -17,22 +17,25 @@ result<std::vector<metadata_record>> check_isr_change(const metadata_image& imag
     const partition_state& state = it->second;
     if (change.broker_id != state.leader || change.leader_epoch < state.leader_epoch)
         return make_error(error_code::fenced_leader_epoch, "Broker " + std::to_string(change.broker_id) +
-                                                                " is not the leader of " + name + " at epoch " +
-                                                                std::to_string(change.leader_epoch) + ".");
+                                                               " is not the leader of " + name + " at epoch " +
+                                                               std::to_string(change.leader_epoch) + ".");
     if (change.leader_epoch > state.leader_epoch)
         return make_error(error_code::unknown_leader_epoch, "Leader epoch " + std::to_string(change.leader_epoch) +
                                                                 " of " + name + " is newer than the controller's.");
     if (change.partition_epoch != state.partition_epoch)
         return make_error(error_code::invalid_update_version,
-                          "Partition epoch " + std::to_string(change.partition_epoch) + " of " + name + " is not the current " +
-                              std::to_string(state.partition_epoch) + ".");
+                          "Partition epoch " + std::to_string(change.partition_epoch) + " of " + name +
+                              " is not the current " + std::to_string(state.partition_epoch) + ".");
     std::set<int32_t> seen;
     for (int32_t id : change.new_isr) {
         if (!seen.insert(id).second)
-            return make_error(error_code::invalid_request, "The new ISR of " + name + " lists broker " +
-                                                               std::to_string(id) + " twice.");
+            return make_error(error_code::invalid_request,
+                              "The new ISR of " + name + " lists broker " + std::to_string(id) + " twice.");
+        // Kafka's eligibility: a replica of the partition, registered and not fenced. A fenced broker must
+        // not come back through a leader's stale view of it (it was caught up when it went silent).
+        const auto broker = image.brokers().find(id);
         if (std::find(state.replicas.begin(), state.replicas.end(), id) == state.replicas.end() ||
-            !image.brokers().contains(id))
+            broker == image.brokers().end() || broker->second.fenced)
             return make_error(error_code::ineligible_replica,
                               "Broker " + std::to_string(id) + " is not an eligible replica of " + name + ".");
     }

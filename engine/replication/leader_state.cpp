@@ -171,6 +171,10 @@ result<high_watermark_update> leader_state::apply_committed_isr(std::vector<repl
                           "committed ISR " + describe(isr) + " names a replica not in " + describe(replicas_));
     // The same state delivered again (metadata replay): a change in flight was computed from it, keep it.
     if (epoch_of_partition == partition_epoch_) return high_watermark_update{high_watermark_, false};
+    // A member the controller took out (fenced, or a shrink) rejoins only after fetching again: its last
+    // position is from before it went away, and proposing it back from that would undo the controller.
+    for (auto& f : followers_)
+        if (contains(isr_, f.id) && !contains(isr, f.id)) f.log_end_offset = undefined_offset;
     isr_ = std::move(isr);
     partition_epoch_ = epoch_of_partition;
     pending_.reset();

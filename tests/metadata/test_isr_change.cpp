@@ -1,5 +1,6 @@
 // The controller's AlterPartition checks (metadata/isr_change), table-driven over one partition with
-// replicas 1,2,3, ISR 1,2,3, leader 1, leader epoch 4, partition epoch 7; broker 3 registered, 4 not.
+// replicas 1,2,3,4,5, ISR 1,2,3, leader 1, leader epoch 4, partition epoch 7; broker 3 registered, 4 not,
+// 5 registered but fenced.
 #include <QtTest>
 
 #include "engine/metadata/isr_change.h"
@@ -13,13 +14,14 @@ Q_DECLARE_METATYPE(protocol::error_code)
 namespace {
 metadata_image make_image() {
     metadata_image image;
-    for (int32_t id : {1, 2, 3}) image.apply(register_broker_record{id, "127.0.0.1", 9091 + id, std::nullopt});
+    for (int32_t id : {1, 2, 3, 5}) image.apply(register_broker_record{id, "127.0.0.1", 9091 + id, std::nullopt});
+    image.apply(fence_broker_record{5});
     topic_record topic{"t", random_uuid()};
     image.apply(topic);
     partition_record p;
     p.partition_id = 0;
     p.topic_id = topic.topic_id;
-    p.replicas = {1, 2, 3, 4};
+    p.replicas = {1, 2, 3, 4, 5};
     p.isr = {1, 2, 3};
     p.leader = 1;
     p.leader_epoch = 4;
@@ -50,6 +52,7 @@ private slots:
         QTest::newRow("duplicate member") << 1 << 4 << 7 << std::vector<int32_t>{1, 2, 2} << E::invalid_request << false;
         QTest::newRow("not a replica") << 1 << 4 << 7 << std::vector<int32_t>{1, 9} << E::ineligible_replica << false;
         QTest::newRow("replica not registered") << 1 << 4 << 7 << std::vector<int32_t>{1, 4} << E::ineligible_replica << false;
+        QTest::newRow("replica fenced") << 1 << 4 << 7 << std::vector<int32_t>{1, 2, 3, 5} << E::ineligible_replica << false;
     }
     void checks() {
         QFETCH(int, broker);

@@ -294,6 +294,20 @@ private slots:
         QCOMPARE(s.high_watermark().value(), 120);
     }
 
+    // The controller took follower 3 out (fenced while caught up): its stale position must not propose it back;
+    // a fetch after that does.
+    void removed_member_rejoins_only_after_fetching() {
+        auto s = make_leader();
+        fetch(s, 2, 100, t0 + 1);
+        fetch(s, 3, 100, t0 + 1);
+        QVERIFY(s.apply_committed_isr(ids({1, 2}), partition_epoch{11}).ok());
+        QVERIFY(!s.isr_expand_candidates());
+        fetch(s, 3, 100, t0 + 2);
+        auto grow = s.isr_expand_candidates();
+        QVERIFY(grow);
+        QCOMPARE(describe(grow->new_isr), QStringLiteral("1,2,3"));
+    }
+
     void committed_state_checks() {
         auto s = make_leader();
         QCOMPARE(s.apply_committed_isr(ids({1, 2}), partition_epoch{9}).err().code,
