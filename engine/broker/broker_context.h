@@ -31,6 +31,9 @@ struct broker_context {
     group::group_coordinator& groups;  // this node's group coordinator
     metadata_quorum& quorum;           // this node's voter of the metadata quorum
     metadata_writer& writer;           // admin changes: on the quorum leader, committed before answering
+    // replica.lag.time.max.ms as the replica manager uses it (a static config, parsed once): acks=all's
+    // min.insync.replicas check counts ISR members by the same rule the ISR shrink uses.
+    int64_t replica_lag_time_max_ms;
 };
 
 // One request as a handler sees it.
@@ -40,6 +43,5 @@ struct request_context {
     net::connection_info& connection;
     int16_t version() const { return header.api_version; }
 };
-
 
 }  // namespace sluice::broker

@@ -277,7 +277,8 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     if (auto bound = bind_other_listeners(*s, config, limits); !bound) return bound.err();
     s->context = std::make_unique<broker_context>(broker_context{s->io, config.node_id, config.host, s->server->port(),
                                                                  s->identity.cluster_id, s->values, *s->logs,
-                                                                 *s->controller, *s->groups, *s->quorum, *s->writer});
+                                                                 *s->controller, *s->groups, *s->quorum, *s->writer,
+                                                                 replication.lag_time_max_ms});
     // A broker registers its listener with the controller: at once on a quorum of one, else in the background
     // (with the leader once one is known).
     auto rack = s->values.get_string("broker.rack");

@@ -39,8 +39,7 @@ void stamp_log_append_time(protocol::bytes& records, int64_t now_ms) {
 int32_t in_sync_replicas(request_context& ctx, const partition& p) {
     const auto* leadership = p.leadership();
     if (!leadership) return 0;
-    return static_cast<int32_t>(
-        leadership->caught_up_isr_size(steady_clock_ms(), ctx.broker.config.get_int("replica.lag.time.max.ms")));
+    return static_cast<int32_t>(leadership->caught_up_isr_size(steady_clock_ms(), ctx.broker.replica_lag_time_max_ms));
 }
 
 result<void> check_min_isr(request_context& ctx, const partition& p, const topic_policy& policy) {
