@@ -62,6 +62,20 @@ def consumer(bootstrap, **conf):
     return Consumer(base)
 
 
+def partition_state(bootstrap, topic, partition=0):
+    """(leader, sorted replicas, sorted ISR) of one partition as the cluster's metadata says, or None while
+    the topic or partition is not listed (or listed with an error)."""
+    c = consumer(bootstrap)
+    try:
+        t = c.list_topics(topic=topic, timeout=10).topics.get(topic)
+    finally:
+        c.close()
+    if t is None or t.error is not None or partition not in t.partitions:
+        return None
+    p = t.partitions[partition]
+    return p.leader, sorted(p.replicas), sorted(p.isrs)
+
+
 def consume_range(bootstrap, topic, start_offset, count, partition=0, timeout=60):
     """Assigns partition at start_offset and reads `count` records (or fails after timeout)."""
     c = consumer(bootstrap)

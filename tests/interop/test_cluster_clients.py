@@ -24,20 +24,8 @@ PROPS = {"replica.lag.time.max.ms": "3000", "num.partitions": "1", "default.repl
 KAFKAJS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kafkajs")
 
 
-def partition_state(bootstrap, topic):
-    c = cu.consumer(bootstrap)
-    try:
-        t = c.list_topics(topic=topic, timeout=10).topics.get(topic)
-    finally:
-        c.close()
-    if t is None or t.error is not None or 0 not in t.partitions:
-        return None
-    p = t.partitions[0]
-    return p.leader, sorted(p.replicas), sorted(p.isrs)
-
-
 def fully_replicated(bootstrap, topic):
-    s = partition_state(bootstrap, topic)
+    s = cu.partition_state(bootstrap, topic)
     return s if s and s[0] >= 0 and len(s[1]) == 3 and len(s[2]) == 3 else None
 
 
@@ -106,7 +94,7 @@ def test():
         dead.stop(signal.SIGKILL)
         log(f"killed the leader of {topic}, node {leader}")
         kafka_python_produce(bootstrap_of(nodes), topic, 200, 200)
-        after = partition_state(bootstrap_of(nodes), topic)
+        after = cu.partition_state(bootstrap_of(nodes), topic)
         check(after is not None and after[0] not in (-1, leader), f"a new leader should lead {topic}: {after}")
         got = kcat.consume(bootstrap_of(nodes), topic)
         check_equal([r["key"] for r in got], [b"k%06d" % i for i in range(400)],
@@ -116,7 +104,7 @@ def test():
         wait_until(lambda: fully_replicated(bootstrap_of(nodes), topic), 60, f"node {leader} to rejoin the ISR")
 
         # Two of three down: no acks=all record may be acknowledged.
-        survivor_id = partition_state(bootstrap_of(nodes), topic)[0]
+        survivor_id = cu.partition_state(bootstrap_of(nodes), topic)[0]
         for n in nodes:
             if n.node_id != survivor_id:
                 n.stop(signal.SIGKILL)

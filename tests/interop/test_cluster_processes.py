@@ -26,18 +26,6 @@ PROPS = {"replica.lag.time.max.ms": "3000", "num.partitions": "1", "auto.create.
          "leader.imbalance.check.interval.seconds": "2"}
 
 
-def partition_state(bootstrap):
-    c = cu.consumer(bootstrap)
-    try:
-        t = c.list_topics(topic=TOPIC, timeout=10).topics.get(TOPIC)
-    finally:
-        c.close()
-    if t is None or t.error is not None or 0 not in t.partitions:
-        return None
-    p = t.partitions[0]
-    return p.leader, sorted(p.replicas), sorted(p.isrs)
-
-
 def preferred_leads(bootstrap):
     """Whether the partition's first replica (its preferred leader) leads it."""
     c = cu.consumer(bootstrap)
@@ -80,7 +68,7 @@ def test():
         created = admin.create_topics([NewTopic(TOPIC, 1, 3, config={"min.insync.replicas": "2"})],
                                       operation_timeout=30)
         created[TOPIC].result(60)
-        state = wait_until(lambda: (lambda s: s if s and s[0] >= 0 and len(s[2]) == 3 else None)(partition_state(boot)),
+        state = wait_until(lambda: (lambda s: s if s and s[0] >= 0 and len(s[2]) == 3 else None)(cu.partition_state(boot, TOPIC)),
                            30, f"{TOPIC} to have a leader and 3 in-sync replicas")
         log(f"{TOPIC}: leader {state[0]}, replicas {state[1]}, isr {state[2]}")
 
@@ -93,37 +81,37 @@ def test():
         follower.stop(signal.SIGKILL)
         log(f"killed follower node {follower.node_id} with SIGKILL")
         cu.produce_all(prod, TOPIC, records(500, 500), timeout=60)
-        after = partition_state(bootstrap_of(nodes))
+        after = cu.partition_state(bootstrap_of(nodes), TOPIC)
         check(after is not None and follower.node_id not in after[2],
               f"the killed follower should have left the ISR: {after}")
         log(f"500 more acknowledged with node {follower.node_id} down; isr now {after[2]}")
 
         follower.start()
-        wait_until(lambda: (lambda s: s and len(s[2]) == 3)(partition_state(bootstrap_of(nodes))), 60,
+        wait_until(lambda: (lambda s: s and len(s[2]) == 3)(cu.partition_state(bootstrap_of(nodes), TOPIC)), 60,
                    f"node {follower.node_id} to catch up and rejoin the ISR")
         log(f"node {follower.node_id} rejoined the ISR")
         cu.produce_all(prod, TOPIC, records(1000, 100))
 
         # The partition leader dies: the controller fences it and a live ISR member leads; the producer
         # (librdkafka retries through the leader change) gets every further record acknowledged.
-        leader = partition_state(bootstrap_of(nodes))[0]
+        leader = cu.partition_state(bootstrap_of(nodes), TOPIC)[0]
         dead = next(n for n in nodes if n.node_id == leader)
         dead.stop(signal.SIGKILL)
         log(f"killed the partition leader, node {leader}, with SIGKILL")
         cu.produce_all(prod, TOPIC, records(1100, 400), timeout=60)
-        moved = partition_state(bootstrap_of(nodes))
+        moved = cu.partition_state(bootstrap_of(nodes), TOPIC)
         check(moved is not None and moved[0] not in (-1, leader), f"a live ISR member should lead now: {moved}")
         log(f"400 more acknowledged; leader now {moved[0]}, isr {moved[2]}")
         got = cu.consume_range(bootstrap_of(nodes), TOPIC, 0, 1500)
         check_equal([m.key() for m in got], [r["key"] for r in records(0, 1500)],
                     "every acknowledged record, in order, after the leader failover")
         dead.start()
-        wait_until(lambda: (lambda s: s and len(s[2]) == 3)(partition_state(bootstrap_of(nodes))), 60,
+        wait_until(lambda: (lambda s: s and len(s[2]) == 3)(cu.partition_state(bootstrap_of(nodes), TOPIC)), 60,
                    f"the old leader, node {leader}, to rejoin the ISR")
         log(f"node {leader} rejoined the ISR")
         wait_until(lambda: preferred_leads(bootstrap_of(nodes)), 20,
                    "leadership to return to the preferred replica (auto.leader.rebalance.enable)")
-        log(f"leadership back on the preferred replica: {partition_state(bootstrap_of(nodes))}")
+        log(f"leadership back on the preferred replica: {cu.partition_state(bootstrap_of(nodes), TOPIC)}")
         cu.produce_all(prod, TOPIC, records(1500, 100))
 
         got = cu.consume_range(bootstrap_of(nodes), TOPIC, 0, 1600)
