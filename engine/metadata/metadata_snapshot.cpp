@@ -47,7 +47,14 @@ void topics(const metadata_image& image, records& out) {
     }
 }
 
-constexpr std::array<section, 3> sections{brokers, broker_configs, topics};
+void scram_users(const metadata_image& image, records& out) {
+    for (const auto& [name, mechanisms] : image.scram_users())
+        for (const auto& [mechanism, c] : mechanisms)
+            out.push_back(
+                user_scram_credential_record{name, mechanism, c.salt, c.stored_key, c.server_key, c.iterations});
+}
+
+constexpr std::array<section, 4> sections{brokers, broker_configs, topics, scram_users};
 
 std::vector<uint8_t> control_key(int16_t type) {
     std::vector<uint8_t> key;
