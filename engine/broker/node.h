@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/common/result.h"
+#include "engine/security/scram_seed.h"
 
 namespace sluice::net {
 class link_faults;
@@ -25,6 +26,8 @@ struct node_config {
     // node's connections to its peers (quorum, replica fetchers, ISR changes) consult it with this node's id
     // and the peer's; client connections to this node are not affected.
     std::shared_ptr<net::link_faults> link_faults;
+    // SCRAM users to create unless the metadata has them (sluiced --add-scram), derived credentials only.
+    std::vector<security::scram_user_seed> scram_users;
 };
 
 class node {
