@@ -127,7 +127,7 @@ private slots:
         QTest::addColumn<QString>("jaas");
         QTest::addColumn<QString>("expected");  // users of PLAIN joined with ',', or "error: <substring>"
         const QString plain =
-            R"(org.apache.kafka.common.security.plain.PlainLoginModule required user_a="x" user_b="y";)";
+            "org.apache.kafka.common.security.plain.PlainLoginModule required user_a=\"x\" user_b=\"y\";";
         QTest::newRow("scram only") << "SCRAM-SHA-512"
                                     << ""
                                     << "";

@@ -22,7 +22,7 @@ using namespace sluice::testing;
 
 namespace {
 constexpr const char* jaas =
-    R"(org.apache.kafka.common.security.plain.PlainLoginModule required user_carol="carol-secret";)";
+    "org.apache.kafka.common.security.plain.PlainLoginModule required user_carol=\"carol-secret\";";
 
 bytes text_bytes(std::string_view s) { return bytes(s.begin(), s.end()); }
 std::string text_of(const bytes& b) { return std::string(b.begin(), b.end()); }

@@ -28,26 +28,27 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");  // described modules, or "error: <substring>"
         QTest::newRow("kafka docs plain")
-            << R"(org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="admin-secret" user_admin="admin-secret" user_alice="alice-secret";)"
+            << "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" "
+               "password=\"admin-secret\" user_admin=\"admin-secret\" user_alice=\"alice-secret\";"
             << "org.apache.kafka.common.security.plain.PlainLoginModule|required|password=admin-secret;user_admin="
                "admin-"
                "secret;user_alice=alice-secret;username=admin";
         QTest::newRow("bare values, newlines")
             << "org.apache.kafka.common.security.scram.ScramLoginModule required\n  username=admin\n  password=x ;"
             << "org.apache.kafka.common.security.scram.ScramLoginModule|required|password=x;username=admin";
-        QTest::newRow("quoted specials") << R"(M optional a="semi;colon = \"quoted\" sp ace";)"
-                                         << R"(M|optional|a=semi;colon = "quoted" sp ace)";
+        QTest::newRow("quoted specials") << "M optional a=\"semi;colon = \\\"quoted\\\" sp ace\";"
+                                         << "M|optional|a=semi;colon = \"quoted\" sp ace";
         QTest::newRow("two modules") << "A required x=1; B sufficient;"
                                      << "A|required|x=1 / B|sufficient|";
-        QTest::newRow("empty quoted value") << R"(M required user_bob="";)"
+        QTest::newRow("empty quoted value") << "M required user_bob=\"\";"
                                             << "M|required|user_bob=";
-        QTest::newRow("no semicolon") << R"(M required a="b")"
+        QTest::newRow("no semicolon") << "M required a=\"b\""
                                       << "error: must end with ';'";
         QTest::newRow("bad flag") << "M mandatory;"
                                   << "error: expected a control flag";
         QTest::newRow("no value") << "M required a=;"
                                   << "error: expected a value for option a";
-        QTest::newRow("unterminated") << R"(M required a="b;)"
+        QTest::newRow("unterminated") << "M required a=\"b;"
                                       << "error: unterminated quoted value";
         QTest::newRow("no equals") << "M required a b;"
                                    << "error: expected '=' after option a";
@@ -71,7 +72,8 @@ private slots:
 
     void plain_users_and_exchange() {
         auto parsed = parse_jaas_config(
-            R"(org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="admin-secret" user_admin="admin-secret" user_alice="alice-secret";)");
+            "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" "
+            "password=\"admin-secret\" user_admin=\"admin-secret\" user_alice=\"alice-secret\";");
         QVERIFY(parsed);
         auto users = std::make_shared<const plain_users>(plain_users_of(parsed->front()));
         QCOMPARE(users->size(), std::size_t{2});
