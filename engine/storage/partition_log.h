@@ -14,6 +14,7 @@
 
 #include "engine/common/result.h"
 #include "engine/protocol/batch_header.h"
+#include "engine/storage/checkpoint_file.h"
 #include "engine/storage/log_cleaner.h"
 #include "engine/storage/log_config.h"
 #include "engine/storage/segment.h"
@@ -135,7 +136,10 @@ private:
     // flush.messages / flush.ms: through the flusher when there is one.
     result<void> flush_by_policy();
     result<void> remove_segment(std::map<int64_t, segment>::iterator it);
+    // Persists the new start (in the background with a flusher), then adopts it.
     result<void> set_log_start_offset(int64_t offset);
+    // The cleaner checkpoint's new value, persisted likewise.
+    result<void> write_cleaner_checkpoint(int64_t offset);
     result<void> delete_segments_below_log_start();
     // Lowers the cleaner checkpoint (persisted) to `limit` when it lies above.
     result<void> clamp_first_dirty_offset(int64_t limit);
@@ -152,6 +156,9 @@ private:
     int64_t last_flush_ms_ = 0;
     int64_t clock_ms_ = 0;            // the latest time a caller passed in, for calls that take none (reset)
     int64_t first_dirty_offset_ = 0;  // cleaner checkpoint, see log_cleaner.h
+    // The log-start-offset and cleaner checkpoints: written through the flusher when there is one.
+    std::shared_ptr<checkpoint_file> log_start_file_;
+    std::shared_ptr<checkpoint_file> cleaner_file_;
     // When the earliest tombstone kept by the last compaction may go (not persisted: after a restart the
     // dirty ratio alone schedules the next pass).
     int64_t tombstone_expiry_ms_ = std::numeric_limits<int64_t>::max();
