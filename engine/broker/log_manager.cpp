@@ -97,6 +97,13 @@ result<void> log_manager::open_partition(const std::string& topic, int32_t index
     // Kafka's leader-epoch-checkpoint beside the segments: where each leader epoch started in this log.
     auto epochs = replication::leader_epoch_cache::open(dir / "leader-epoch-checkpoint");
     if (!epochs) return epochs.err();
+    epochs->set_flusher(&flusher_);
+    // Truncations reach the file in the background: after a crash it may still name epochs past the log end
+    // or before its start. Drop them, as Kafka's log loading does (leader_epoch_cache.h says why that is safe).
+    if (auto trimmed = epochs->truncate_from_end(replication::offset(log.value()->log_end_offset())); !trimmed)
+        return trimmed.err();
+    if (auto trimmed = epochs->truncate_from_start(replication::offset(log.value()->log_start_offset())); !trimmed)
+        return trimmed.err();
     hosted.emplace(index, std::make_unique<partition>(topic, index, std::move(log.value()), std::move(epochs.value())));
     refresh_config(topic);
     return {};
