@@ -218,9 +218,9 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     auto legacy = take_pre_quorum_metadata(config.data_dir, voters->size() == 1);
     if (!legacy) return legacy.err();
     s->controller = std::make_unique<metadata::controller>(config.node_id, s->values);
-    auto quorum =
-        metadata_quorum::open(s->io, config.data_dir, config.node_id, std::move(voters.value()),
-                              quorum_settings::from_config(s->values), s->identity.cluster_id, config.link_faults);
+    auto quorum = metadata_quorum::open(s->io, config.data_dir, config.node_id, std::move(voters.value()),
+                                        quorum_settings::from_config(s->values), s->identity.cluster_id,
+                                        config.link_faults, config.before_quorum_log_fsync);
     if (!quorum) return quorum.err();
     s->quorum = std::move(quorum.value());
     s->writer = std::make_unique<metadata_writer>(s->io, *s->controller, *s->quorum);
