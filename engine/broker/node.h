@@ -1,6 +1,7 @@
 // One broker node: listens for Kafka clients, hosts partitions, runs on its own thread. sluiced runs one
 // (or several) of these; the desktop app embeds one as its local cluster.
 #pragma once
+#include <cstddef>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -37,6 +38,9 @@ public:
 
     uint16_t port() const;
     const std::string& cluster_id() const;
+    // Open connections on every listener from clients other than Sluice's own (net::own_client_id_prefix).
+    // Safe from any thread (atomics), while the node is not being stopped or destroyed.
+    std::size_t client_connection_count() const;
     // The metadata quorum as this node sees it now: the epoch and the leader it knows of (the active
     // controller), if any. Asks the node's io thread and waits for it, so never call it from that thread.
     struct quorum_view {
