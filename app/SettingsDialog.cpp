@@ -46,7 +46,10 @@ SettingsDialog::SettingsDialog(const LocalClusterSettings &current, QWidget *par
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Nodes:"), m_nodes);
-    form->addRow(tr("&Data directory:"), dirRow);
+    // A row of a layout gets no buddy from addRow(): the label needs one for its shortcut (and not to show "&").
+    auto *dirLabel = new QLabel(tr("&Data directory:"), this);
+    dirLabel->setBuddy(m_dataDir);
+    form->addRow(dirLabel, dirRow);
     form->addRow(tr("&First port:"), m_port);
 
     auto *note = new QLabel(tr("The local cluster uses these the next time Sluice starts."), this);

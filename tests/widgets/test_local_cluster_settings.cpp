@@ -1,5 +1,6 @@
 // The local cluster's settings (node count, data directory, first port): kept between runs in QSettings, and
 // every bad value refused with a message that names it, in the checks and in the settings dialog.
+// SLUICE_SCREENSHOT=x.png saves a picture of the dialog showing two refused values.
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -119,6 +120,10 @@ private slots:
         QVERIFY(dialog.isVisible());
         QVERIFY(dialog.problemsLabel()->text().contains(QLatin1String("1 to 9 nodes, not 0")));
         QVERIFY(dialog.problemsLabel()->text().contains(QLatin1String("not 70000")));
+        if (const QByteArray path = qgetenv("SLUICE_SCREENSHOT"); !path.isEmpty()) {
+            QTest::qWait(100);
+            QVERIFY(dialog.grab().save(QString::fromLocal8Bit(path)));
+        }
         QCOMPARE(LocalClusterSettings::load(QSettings()), initial);  // nothing saved
 
         dialog.portEdit()->setText(QStringLiteral("19092"));
