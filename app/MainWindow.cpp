@@ -30,10 +30,14 @@
 #include "GroupsSession.h"
 #include "LagHistory.h"
 #include "LocalCluster.h"
+#include "LocalClusterControls.h"
+#include "LocalClusterSettings.h"
+#include "NodeActions.h"
 #include "PartitionsModel.h"
 #include "PartitionsView.h"
 #include "RetentionModel.h"
 #include "RetentionView.h"
+#include "SettingsDialog.h"
 #include "TopicActions.h"
 #include "TopicsModel.h"
 #include "TopicsView.h"
@@ -126,6 +130,21 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     connect(m_session, &ClusterSession::errorOccurred, this, &MainWindow::onSessionError);
     if (m_localCluster)
         connect(m_localCluster, &LocalCluster::stateChanged, this, &MainWindow::updateLocalClusterStatus);
+    if (m_localCluster && !m_localCluster->nodeIds().isEmpty()) {
+        // Node controls for the embedded cluster only: a remote cluster's brokers are not ours to stop.
+        m_localControls = new LocalClusterControls(m_localCluster, m_session, m_brokersModel, this);
+        m_brokersView->setLocalControlsVisible(true);
+        connect(m_brokersView->nodeActions(), &NodeActions::requested, m_localControls, &LocalClusterControls::execute);
+        connect(m_session, &ClusterSession::snapshotReady, m_localControls, &LocalClusterControls::updateStates);
+    }
+    m_confirmQuit = [this](int clients) {
+        return QMessageBox::question(this, tr("Quit Sluice"),
+                                     tr("The local cluster has %n client connection(s) besides Sluice's own. Quitting "
+                                        "stops the cluster and closes them. Quit anyway?",
+                                        nullptr, clients),
+                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+               == QMessageBox::Yes;
+    };
 
     loadSettings();
 }
@@ -214,8 +233,24 @@ QString MainWindow::localClusterStatusText() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Quitting stops the embedded cluster: a producer or consumer still connected to it would lose it unasked.
+    if (m_localCluster && m_localCluster->state() == LocalCluster::State::Running) {
+        if (const int clients = m_localCluster->clientConnectionCount(); clients > 0 && !m_confirmQuit(clients)) {
+            event->ignore();
+            return;
+        }
+    }
     saveSettings();
     event->accept();
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(LocalClusterSettings::load(QSettings()), this);
+    if (dialog.exec() == QDialog::Accepted && dialog.changed() && m_localCluster)
+        QMessageBox::information(this, tr("Settings"),
+                                 tr("The local cluster keeps running as it is; it uses the new settings the next time "
+                                    "Sluice starts."));
 }
 
 void MainWindow::createActions()
@@ -233,6 +268,12 @@ void MainWindow::createActions()
         if (current.isValid())
             showPartitionsOf(current.data(TopicsModel::TopicNameRole).toString());
     });
+
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setToolTip(tr("The local cluster's nodes, data directory and ports"));
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -256,6 +297,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_settingsAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_refreshAction);

@@ -1,5 +1,6 @@
 // MainWindow: Sluice's main window — cluster list, the selected cluster's topics, connection and local-cluster status.
 #pragma once
+#include <functional>
 #include <memory>
 
 #include <QMainWindow>
@@ -16,6 +17,7 @@ class ConsumerGroupsView;
 class GroupsSession;
 class LagHistory;
 class LocalCluster;
+class LocalClusterControls;
 class PartitionsModel;
 class PartitionsView;
 class QAction;
@@ -65,6 +67,14 @@ public:
     static QString shortBootstrap(const QString &bootstrap);
     QString connectionStatusText() const;
     QString localClusterStatusText() const;
+    // The embedded cluster's node controls behind the Brokers view (null for a remote cluster).
+    LocalClusterControls *localClusterControls() const { return m_localControls; }
+    // Asked on close while the local cluster has clients other than the app's own: true to quit. Tests replace
+    // the message box.
+    using QuitConfirmation = std::function<bool(int clientConnections)>;
+    void setQuitConfirmation(QuitConfirmation confirm) { m_confirmQuit = std::move(confirm); }
+    // Opens the settings dialog (File › Settings…).
+    void showSettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -107,9 +117,12 @@ private:
     QLabel *m_localClusterLabel;
     QAction *m_refreshAction = nullptr;
     QAction *m_showPartitionsAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     bool m_everConnected = false;
     QString m_savedTab;  // from the settings, until that tab exists
+    LocalClusterControls *m_localControls = nullptr;
+    QuitConfirmation m_confirmQuit;
 };

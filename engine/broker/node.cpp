@@ -303,6 +303,12 @@ result<std::unique_ptr<node>> node::start(node_config config) {
 }
 
 uint16_t node::port() const { return state_->server->port(); }
+
+std::size_t node::client_connection_count() const {
+    std::size_t count = state_->server ? state_->server->client_connection_count() : 0;
+    for (const auto& listener : state_->other_listeners) count += listener->client_connection_count();
+    return count;
+}
 const std::string& node::cluster_id() const { return state_->identity.cluster_id; }
 
 node::quorum_view node::quorum() const {

@@ -16,6 +16,7 @@
 // leader_epoch_cache.h for why that one must be durable first), and a quorum of one waits for the quorum
 // thread's append when a change cannot wait (startup, auto-creation; metadata_writer::submit_now).
 #pragma once
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -56,6 +57,9 @@ public:
 
     uint16_t port() const;
     const std::string& cluster_id() const;
+    // Open connections on every listener from clients other than Sluice's own (net::own_client_id_prefix).
+    // Safe from any thread (atomics), while the node is not being stopped or destroyed.
+    std::size_t client_connection_count() const;
     // The metadata quorum as this node sees it now: the epoch and the leader it knows of (the active
     // controller), if any. Asks the node's io thread and waits for it, so never call it from that thread.
     struct quorum_view {

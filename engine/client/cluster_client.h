@@ -46,6 +46,11 @@ public:
     // serve it (ZooKeeper-mode Kafka, older brokers); snapshot() then leaves cluster_snapshot::quorum empty.
     result<quorum_info> describe_quorum();
 
+    // The bytes broker `node_id` keeps on disk for its partitions: DescribeLogDirs over every partition, summed
+    // over its log dirs (future replicas of an intra-broker move left out). snapshot() sets broker_info's
+    // log_dir_bytes from it and leaves -1 where a broker does not answer (e.g. no DESCRIBE on CLUSTER).
+    result<int64_t> log_dir_bytes(int32_t node_id);
+
     // Produces records to one partition as one batch; returns the base offset. acks: 0, 1 or -1.
     result<int64_t> produce(const std::string& topic, int32_t partition, std::span<const protocol::record> records,
                             int16_t acks = -1, protocol::compression_codec codec = protocol::compression_codec::none);

@@ -13,6 +13,7 @@ struct broker_info {
     std::string host;
     int32_t port = 0;
     std::optional<std::string> rack;
+    int64_t log_dir_bytes = -1;  // its partitions' bytes on disk (DescribeLogDirs, all log dirs); -1: not reported
 };
 
 struct partition_info {

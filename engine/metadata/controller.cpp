@@ -241,6 +241,12 @@ result<controller::records> controller::create_topic(const new_topic& topic, boo
 }
 
 result<controller::records> controller::delete_topic(const std::string& name) const {
+    // Deleting __consumer_offsets loses every group's committed offsets, and __cluster_metadata is the quorum's
+    // own log: refuse both before looking the name up, with the error code Kafka's broker gives for an operation
+    // an internal topic does not allow and the wording of Kafka's kafka-topics.sh.
+    if (is_internal_topic(name) || name == cluster_metadata_topic)
+        return make_error(error_code::invalid_topic_exception,
+                          "Topic " + name + " is a Kafka internal topic and is not allowed to be deleted.");
     const auto* t = image_.find_topic(name);
     if (!t) return make_error(error_code::unknown_topic_or_partition, "This server does not host this topic-partition.");
     return records{remove_topic_record{t->id}};

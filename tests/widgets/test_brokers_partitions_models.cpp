@@ -1,11 +1,14 @@
 // PartitionsModel, its filter proxy and BrokersModel from hand-built snapshots: rows, health detection
-// (under-replicated, offline, leader not preferred), filters, a broker that leaves the metadata, 10,000 partitions.
+// (under-replicated, offline, leader not preferred), filters, a broker that leaves the metadata, 10,000 partitions;
+// the local nodes' states and sizes on disk, and which node actions they allow.
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QFont>
 #include <QSignalSpy>
 #include <QTest>
 
 #include "BrokersModel.h"
+#include "NodeActions.h"
 #include "PartitionsFilterModel.h"
 #include "PartitionsModel.h"
 #include "Translations.h"
@@ -222,6 +225,72 @@ private slots:
         QCOMPARE(model.index(0, BrokersModel::QuorumLag).data(BrokersModel::RawValueRole).toLongLong(), 0);
         QCOMPARE(model.index(2, BrokersModel::QuorumLag).data(BrokersModel::RawValueRole).toLongLong(), 15);
         QCOMPARE(model.index(3, BrokersModel::QuorumLag).data(BrokersModel::RawValueRole).toLongLong(), 1);
+    }
+
+    void localNodesAndSizesOnDisk()
+    {
+        auto snap = snapshot({topic("orders", 3, 3)}, 3);
+        snap.brokers[0].log_dir_bytes = 3 * 1024 * 1024;
+        BrokersModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.applySnapshot(snap);
+        QCOMPARE(model.index(0, BrokersModel::LogDirSize).data().toString(), QStringLiteral("3 MiB"));
+        QCOMPARE(model.index(1, BrokersModel::LogDirSize).data().toString(), QStringLiteral("—"));
+        QVERIFY(!model.hasLocalNodes());
+        QCOMPARE(model.index(0, BrokersModel::LocalNode).data().toString(), QStringLiteral("—"));
+
+        // Killed but not yet fenced: the metadata still lists it, and the Status says what that means.
+        LocalNodeStates states{{1, {}}, {2, {}}, {3, {}}};
+        states[2].process = LocalNodeState::Process::Killed;
+        states[3].isolated = true;
+        states[3].latencyMs = 200;
+        states[1].clientConnections = 2;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setLocalNodeStates(states);
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.index(0, BrokersModel::LocalNode).data().toString(), QStringLiteral("running  ·  2 clients"));
+        QCOMPARE(model.index(1, BrokersModel::LocalNode).data().toString(), QStringLiteral("killed"));
+        QCOMPARE(model.index(1, BrokersModel::Status).data().toString(), QStringLiteral("Down, not yet fenced"));
+        QCOMPARE(model.index(2, BrokersModel::LocalNode).data().toString(),
+                 QStringLiteral("running  ·  cut off  ·  +200 ms to peers"));
+        QVERIFY(model.hasLinkFaults());
+        model.applySnapshot(snap);  // the next poll keeps them
+        QCOMPARE(model.index(1, BrokersModel::LocalNode).data().toString(), QStringLiteral("killed"));
+
+        // The actions follow the selected node's state: no stopping a stopped node, no cutting one off twice.
+        QWidget parent;
+        NodeActions actions(&model, &parent);
+        QList<NodeCommand> requested;
+        connect(&actions, &NodeActions::requested, this, [&](const NodeCommand &command) { requested << command; });
+        actions.setCurrentNode(2);
+        QVERIFY(!actions.stopAction()->isEnabled());
+        QVERIFY(!actions.killAction()->isEnabled());
+        QVERIFY(actions.startAction()->isEnabled());
+        QVERIFY(actions.healAction()->isEnabled());
+        actions.setCurrentNode(3);
+        QVERIFY(actions.stopAction()->isEnabled());
+        QVERIFY(!actions.isolateAction()->isEnabled());
+        QVERIFY(actions.latencyAction()->isEnabled());
+        actions.setCurrentNode(1);
+        bool confirm = false;
+        actions.setConfirm([&](const QString &, const QString &) { return confirm; });
+        actions.killAction()->trigger();  // refused at the question
+        QVERIFY(requested.isEmpty());
+        confirm = true;
+        actions.killAction()->trigger();
+        actions.setAskLatency([](int) { return std::optional<int>(350); });
+        actions.latencyAction()->trigger();
+        actions.setAskLatency([](int) { return std::optional<int>(); });  // cancelled
+        actions.latencyAction()->trigger();
+        actions.healAction()->trigger();
+        QCOMPARE(requested, (QList<NodeCommand>{{NodeCommand::Kind::Kill, 1, 0},
+                                                {NodeCommand::Kind::AddLatency, 1, 350},
+                                                {NodeCommand::Kind::HealAll, -1, 0}}));
+        actions.setCurrentNode(-1);  // nothing selected
+        QVERIFY(!actions.stopAction()->isEnabled());
+        QVERIFY(!actions.startAction()->isEnabled());
     }
 
     void brokerThatLeavesStaysListedAsOffline()
