@@ -224,6 +224,9 @@ void quorum_driver::receive(raft::node_id from, raft::message request, int64_t b
 
 void quorum_driver::create_snapshot(int64_t end, raft::bytes state) {
     if (!*alive_) return;
+    // The broker side decided on a view one post old: a snapshot installed from the leader meanwhile may
+    // already cover `end`, and an older one written after it would stay beside it.
+    if (auto latest = log_->latest_snapshot(); latest && latest->offset.value() >= end) return;
     auto id = node_->create_snapshot(raft::log_offset{end}, std::move(state));
     if (!id) {
         std::cerr << "sluice: cannot write a metadata snapshot at offset " << end << ": " << id.err().message << "\n";
