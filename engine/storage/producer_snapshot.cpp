@@ -106,6 +106,10 @@ result<void> write_producer_snapshot(const std::filesystem::path& dir, int64_t o
     return {};
 }
 
+void remove_producer_snapshots(const std::filesystem::path& dir) {
+    for (int64_t offset : list_producer_snapshots(dir)) remove_quietly(producer_snapshot_path(dir, offset));
+}
+
 result<producer_state> rebuild_producer_state(const partition_log& log) {
     const auto& dir = log.dir();
     auto offsets = list_producer_snapshots(dir);

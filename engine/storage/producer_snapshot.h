@@ -26,6 +26,9 @@ std::vector<int64_t> list_producer_snapshots(const std::filesystem::path& dir);
 // CRC on load and is skipped for an older one or a replay from the log start, which give the same state.
 result<void> write_producer_snapshot(const std::filesystem::path& dir, int64_t offset, const producer_state& state);
 
+// Removes every snapshot (the log starts afresh at another offset).
+void remove_producer_snapshots(const std::filesystem::path& dir);
+
 // The producer state of everything in `log`: the newest readable snapshot at or below the log end (those
 // above it, left by a truncation or a torn tail, and unreadable ones are deleted), then every batch from its
 // offset (at least the log start) to the log end. Producers whose last batch is below the log start stay
