@@ -33,7 +33,15 @@ async function main () {
     requestTimeout: 5000,
     retry: { initialRetryTime: 100, maxRetryTime: 1000 }
   })
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })
+  // The producer's retry options extend the client's, whose retries default to 5 (about 2.5 s here): give
+  // it back kafkajs's own default for idempotent producers, unlimited (the 90 s bound above still holds),
+  // or a leader election longer than that fails the send.
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    retry: { retries: Number.MAX_SAFE_INTEGER }
+  })
   await producer.connect()
   let acked = 0
   try {
