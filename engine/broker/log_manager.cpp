@@ -247,7 +247,7 @@ void log_manager::flush_all() {
         for (auto& [index, p] : partitions) {
             (void)p->log().flush();
             // A clean shutdown snapshots the producer state at the log end, so a restart replays nothing.
-            if (!p->producers().producers().empty()) (void)p->snapshot_producers();
+            (void)p->snapshot_producers();
         }
     flusher_.drain();  // and what rolls queued before
 }

@@ -115,17 +115,18 @@ void partition::track_producers(std::span<const uint8_t> appended) {
         if (h->total_size() > rest.size()) break;
         rest = rest.subspan(h->total_size());
     }
-    // Kafka snapshots the producer state when a segment rolls, so that recovery replays one segment at most.
+    // Kafka snapshots the producer state when a segment rolls (an empty state too), so that recovery and
+    // truncation replay about one segment, never the whole log.
     if (log_->active_segment_base() != snapshot_segment_base_) {
-        if (!producers_.producers().empty())
-            if (auto written = snapshot_producers(); !written)
-                log_warning("cannot snapshot the producer state of " + name_of(*this) + ": " + written.err().message);
+        if (auto written = snapshot_producers(); !written)
+            log_warning("cannot snapshot the producer state of " + name_of(*this) + ": " + written.err().message);
         snapshot_segment_base_ = log_->active_segment_base();
     }
 }
 
 result<void> partition::snapshot_producers() {
-    return storage::write_producer_snapshot(log_->dir(), log_->log_end_offset(), producers_);
+    return storage::write_producer_snapshot(log_->dir(), log_->log_end_offset(), producers_,
+                                            log_->log_start_offset());
 }
 
 result<void> partition::append_as_follower(std::span<const uint8_t> batches, int64_t now_ms) {

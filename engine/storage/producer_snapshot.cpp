@@ -86,7 +86,8 @@ std::vector<int64_t> list_producer_snapshots(const std::filesystem::path& dir) {
     return out;
 }
 
-result<void> write_producer_snapshot(const std::filesystem::path& dir, int64_t offset, const producer_state& state) {
+result<void> write_producer_snapshot(const std::filesystem::path& dir, int64_t offset, const producer_state& state,
+                                     int64_t log_start_offset) {
     const auto path = producer_snapshot_path(dir, offset);
     const auto tmp = tmp_of(path);
     const auto bytes = state.encode();
@@ -98,11 +99,11 @@ result<void> write_producer_snapshot(const std::filesystem::path& dir, int64_t o
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) return make_error(error_code::kafka_storage_error, "cannot write " + path.string() + ": " + ec.message());
-    auto offsets = list_producer_snapshots(dir);
-    while (offsets.size() > producer_snapshots_kept) {
-        remove_quietly(producer_snapshot_path(dir, offsets.front()));
-        offsets.erase(offsets.begin());
-    }
+    const auto offsets = list_producer_snapshots(dir);
+    // The newest snapshot at or below the log start is where a rebuild of the whole log starts; older go.
+    auto keep_from = std::upper_bound(offsets.begin(), offsets.end(), log_start_offset);
+    if (keep_from != offsets.begin()) --keep_from;
+    for (auto it = offsets.begin(); it != keep_from; ++it) remove_quietly(producer_snapshot_path(dir, *it));
     return {};
 }
 

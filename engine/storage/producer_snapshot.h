@@ -14,17 +14,17 @@ namespace sluice::storage {
 
 class partition_log;
 
-// How many snapshots a partition keeps (the newest ones); older ones go when a new one is written.
-inline constexpr std::size_t producer_snapshots_kept = 2;
-
 std::filesystem::path producer_snapshot_path(const std::filesystem::path& dir, int64_t offset);
 // The offsets of the snapshots in `dir`, ascending.
 std::vector<int64_t> list_producer_snapshots(const std::filesystem::path& dir);
 
-// Writes `<offset>.snapshot` (through a .tmp and a rename) and removes all but the newest
-// producer_snapshots_kept. Not fsynced: a snapshot only saves replay time, and one a crash left torn fails its
-// CRC on load and is skipped for an older one or a replay from the log start, which give the same state.
-result<void> write_producer_snapshot(const std::filesystem::path& dir, int64_t offset, const producer_state& state);
+// Writes `<offset>.snapshot` (through a .tmp and a rename), also of an empty state: one per segment bounds
+// what a restart or a truncation replays to about a segment, as in Kafka. Removes the snapshots that no
+// rebuild can need any more: those below the newest one at or below `log_start_offset`. Not fsynced: a
+// snapshot only saves replay time, and one a crash left torn fails its CRC on load and is skipped for an
+// older one or a replay from the log start, which give the same state.
+result<void> write_producer_snapshot(const std::filesystem::path& dir, int64_t offset, const producer_state& state,
+                                     int64_t log_start_offset = 0);
 
 // Removes every snapshot (the log starts afresh at another offset).
 void remove_producer_snapshots(const std::filesystem::path& dir);

@@ -188,15 +188,18 @@ private slots:
         QVERIFY(!producer_state::decode(liar).ok());
     }
 
-    void snapshot_files_round_trip_and_keep_the_newest() {
+    void snapshot_files_are_kept_down_to_the_log_start() {
         QTemporaryDir tmp;
         const std::filesystem::path dir(tmp.path().toStdString());
         producer_state state;
         int64_t next = 0;
         QVERIFY(offer(state, idempotent(3, 0, 0, 4), next).ok());
-        for (int64_t at : {10, 20, 30}) SLUICE_CHECK_OK(write_producer_snapshot(dir, at, state));
-        QCOMPARE(list_producer_snapshots(dir), (std::vector<int64_t>{20, 30}));
+        for (int64_t at : {10, 20, 30}) SLUICE_CHECK_OK(write_producer_snapshot(dir, at, state, 0));
+        QCOMPARE(list_producer_snapshots(dir), (std::vector<int64_t>{10, 20, 30}));
         QVERIFY(std::filesystem::exists(dir / "00000000000000000030.snapshot"));
+        // Retention moved the log start to 25: a rebuild starts at most from 20, so 10 can go.
+        SLUICE_CHECK_OK(write_producer_snapshot(dir, 40, producer_state(), 25));
+        QCOMPARE(list_producer_snapshots(dir), (std::vector<int64_t>{20, 30, 40}));
     }
 
     void rebuild_replays_the_log_after_the_newest_snapshot() {
