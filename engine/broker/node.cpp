@@ -13,6 +13,7 @@
 #include "engine/broker/metadata_quorum.h"
 #include "engine/broker/metadata_writer.h"
 #include "engine/broker/offsets_topic.h"
+#include "engine/broker/producer_id_manager.h"
 #include "engine/broker/replica_manager.h"
 #include "engine/group/group_coordinator.h"
 #include "engine/metadata/controller.h"
@@ -128,6 +129,7 @@ struct node::state {
     std::unique_ptr<metadata::controller> controller;
     std::unique_ptr<metadata_quorum> quorum;
     std::unique_ptr<metadata_writer> writer;
+    std::unique_ptr<producer_id_manager> producer_ids;
     std::unique_ptr<log_manager> logs;
     std::unique_ptr<offsets_topic> offsets;
     std::unique_ptr<group::group_coordinator> groups;
@@ -224,6 +226,7 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     if (!quorum) return quorum.err();
     s->quorum = std::move(quorum.value());
     s->writer = std::make_unique<metadata_writer>(s->io, *s->controller, *s->quorum);
+    s->producer_ids = std::make_unique<producer_id_manager>(*s->writer, config.node_id);
     state* st = s.get();
     s->quorum->on_commit([st](std::span<const metadata_quorum::committed_entry> entries) {
         apply_committed(*st->controller, *st->quorum, entries);
@@ -278,7 +281,7 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     s->context = std::make_unique<broker_context>(broker_context{s->io, config.node_id, config.host, s->server->port(),
                                                                  s->identity.cluster_id, s->values, *s->logs,
                                                                  *s->controller, *s->groups, *s->quorum, *s->writer,
-                                                                 replication.lag_time_max_ms});
+                                                                 replication.lag_time_max_ms, *s->producer_ids});
     // A broker registers its listener with the controller: at once on a quorum of one, else in the background
     // (with the leader once one is known).
     auto rack = s->values.get_string("broker.rack");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <set>
 
 #include "engine/metadata/partition_election.h"
@@ -102,6 +103,13 @@ result<controller::records> controller::register_broker(int32_t broker_id, const
     if (it != image_.brokers().end() && it->second.host == host && it->second.port == port && it->second.rack == rack)
         return records{};
     return records{register_broker_record{broker_id, host, port, std::move(rack)}};
+}
+
+result<controller::records> controller::allocate_producer_ids(int32_t broker_id, int64_t count) const {
+    const int64_t next = image_.next_producer_id();
+    if (count <= 0 || next > std::numeric_limits<int64_t>::max() - count)
+        return make_error(protocol::error_code::unknown_server_error, "producer ids are exhausted");
+    return records{producer_ids_record{broker_id, 0, next + count}};
 }
 
 unclean_policy controller::unclean_elections() const {

@@ -1,5 +1,7 @@
 #include "engine/metadata/metadata_image.h"
 
+#include <algorithm>
+
 #include "engine/protocol/messages/describe_configs.h"
 
 namespace sluice::metadata {
@@ -59,6 +61,9 @@ void metadata_image::apply(const metadata_record& record) {
                 // A broker resource without overrides is no resource: a snapshot would not recreate it.
                 if (target->empty() && r.resource_type == protocol::resource_type_broker)
                     broker_configs_.erase(r.resource_name);
+            } else if constexpr (std::is_same_v<R, producer_ids_record>) {
+                // Never backwards: a block once given stays taken.
+                next_producer_id_ = std::max(next_producer_id_, r.next_producer_id);
             } else if constexpr (std::is_same_v<R, remove_topic_record>) {
                 auto it = names_by_id_.find(r.topic_id.value);
                 if (it == names_by_id_.end()) return;

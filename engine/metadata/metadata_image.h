@@ -58,13 +58,16 @@ public:
     // One dynamic broker config, per-broker first, then the cluster default; nullopt if neither is set.
     std::optional<std::string> dynamic_broker_config(int32_t broker_id, const std::string& name) const;
 
+    // The first producer id no broker has been given yet (producer_ids_record); ids below it are taken.
+    int64_t next_producer_id() const { return next_producer_id_; }
+
     // How many records have been applied (the image's version, for listeners and tests).
     int64_t applied() const { return applied_; }
 
     // The same cluster state (how it was reached, e.g. by a snapshot or the whole log, does not matter).
     bool same_state(const metadata_image& other) const {
         return topics_ == other.topics_ && names_by_id_ == other.names_by_id_ && brokers_ == other.brokers_ &&
-               broker_configs_ == other.broker_configs_;
+               broker_configs_ == other.broker_configs_ && next_producer_id_ == other.next_producer_id_;
     }
 
 private:
@@ -72,6 +75,7 @@ private:
     std::map<std::array<uint8_t, 16>, std::string> names_by_id_;
     std::map<int32_t, broker_registration> brokers_;
     std::map<std::string, std::map<std::string, std::string>> broker_configs_;
+    int64_t next_producer_id_ = 0;
     int64_t applied_ = 0;
 };
 

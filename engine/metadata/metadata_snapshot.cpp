@@ -47,7 +47,12 @@ void topics(const metadata_image& image, records& out) {
     }
 }
 
-constexpr std::array<section, 3> sections{brokers, broker_configs, topics};
+void producer_ids(const metadata_image& image, records& out) {
+    // The broker it went to does not matter any more; what is taken does.
+    if (image.next_producer_id() > 0) out.push_back(producer_ids_record{-1, -1, image.next_producer_id()});
+}
+
+constexpr std::array<section, 4> sections{brokers, broker_configs, topics, producer_ids};
 
 std::vector<uint8_t> control_key(int16_t type) {
     std::vector<uint8_t> key;

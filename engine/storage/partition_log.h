@@ -26,6 +26,9 @@ struct append_result {
     int64_t last_offset = -1;
     int64_t max_timestamp = -1;
     int64_t log_append_time = -1;  // the batch's timestamp when it uses LogAppendTime, else -1
+    // An idempotent producer's retry of a batch the log has (storage/producer_state.h): nothing was appended,
+    // and the offsets are the original batch's.
+    bool duplicate = false;
 };
 
 // Whole batches, exactly as stored.
@@ -61,6 +64,8 @@ public:
     int64_t log_end_offset() const { return log_end_offset_; }
     int64_t size_bytes() const;
     std::size_t segment_count() const { return segments_.size(); }
+    // The base offset of the segment appends go to: it changes when a segment rolls.
+    int64_t active_segment_base() const { return active().base_offset(); }
     std::vector<segment_info> segments() const;
     // Max timestamp of the batch holding the log start offset; -1 when the log is empty.
     int64_t oldest_timestamp() const;
