@@ -30,6 +30,8 @@
 #include "GroupsSession.h"
 #include "LagHistory.h"
 #include "LocalCluster.h"
+#include "PartitionMapModel.h"
+#include "PartitionMapView.h"
 #include "PartitionsModel.h"
 #include "PartitionsView.h"
 #include "RetentionModel.h"
@@ -62,6 +64,8 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     , m_partitionsView(new PartitionsView(m_partitionsModel, this))
     , m_brokersModel(new BrokersModel(session, this))
     , m_brokersView(new BrokersView(m_brokersModel, this))
+    , m_mapModel(new PartitionMapModel(session, this))
+    , m_mapView(new PartitionMapView(m_mapModel, this))
     , m_clustersTree(new QTreeWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_connectionIcon(new QLabel(this))
@@ -96,6 +100,8 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     m_brokersView->setObjectName(QStringLiteral("brokersView"));
     m_tabs->addTab(m_partitionsView, tr("Partitions"));
     m_tabs->addTab(m_brokersView, tr("Brokers"));
+    m_mapView->setObjectName(QStringLiteral("partitionMapView"));
+    m_tabs->addTab(m_mapView, tr("Replica map", "broker × partition map"));
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
@@ -104,6 +110,7 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     m_topicsView->setContentsMargins(4, 4, 4, 0);
     m_partitionsView->setContentsMargins(4, 4, 4, 0);
     m_brokersView->setContentsMargins(4, 4, 4, 0);
+    m_mapView->setContentsMargins(4, 4, 4, 0);
     setCentralWidget(m_splitter);
 
     createActions();

@@ -16,6 +16,8 @@ class ConsumerGroupsView;
 class GroupsSession;
 class LagHistory;
 class LocalCluster;
+class PartitionMapModel;
+class PartitionMapView;
 class PartitionsModel;
 class PartitionsView;
 class QAction;
@@ -47,6 +49,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     BrokersView *brokersView() const { return m_brokersView; }
     PartitionsView *partitionsView() const { return m_partitionsView; }
+    PartitionMapView *partitionMapView() const { return m_mapView; }
     // Switches to the Partitions tab, filtered to this topic.
     void showPartitionsOf(const QString &topicName);
     // Adds the "Consumer groups" tab. Takes ownership of session (not started here) and history (may be null).
@@ -91,6 +94,8 @@ private:
     PartitionsView *m_partitionsView;
     BrokersModel *m_brokersModel;
     BrokersView *m_brokersView;
+    PartitionMapModel *m_mapModel;
+    PartitionMapView *m_mapView;
     GroupsSession *m_groupsSession = nullptr;
     std::unique_ptr<LagHistory> m_lagHistory;
     ConsumerGroupsView *m_groupsView = nullptr;

@@ -1966,4 +1966,48 @@ Source: %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>PartitionMapModel</name>
+    <message numerus="yes">
+        <source>%Ln partition(s)</source>
+        <comment>a topic row of the map</comment>
+        <translation>
+            <numerusform>%Ln partition</numerusform>
+            <numerusform>%Ln partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln leader(s)</source>
+        <comment>on a broker</comment>
+        <translation>
+            <numerusform>%Ln leader</numerusform>
+            <numerusform>%Ln leaders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln replica(s)</source>
+        <comment>on a broker</comment>
+        <translation>
+            <numerusform>%Ln replica</numerusform>
+            <numerusform>%Ln replicas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartitionMapView</name>
+    <message numerus="yes">
+        <source>%Ln partition(s)</source>
+        <translation>
+            <numerusform>%Ln partition</numerusform>
+            <numerusform>%Ln partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln partition(s), one row per topic</source>
+        <translation>
+            <numerusform>%Ln partition, one row per topic</numerusform>
+            <numerusform>%Ln partitions, one row per topic</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
