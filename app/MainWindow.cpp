@@ -34,6 +34,7 @@
 #include "PartitionMapView.h"
 #include "PartitionsModel.h"
 #include "PartitionsView.h"
+#include "ReplicaActions.h"
 #include "RetentionModel.h"
 #include "RetentionView.h"
 #include "TopicActions.h"
@@ -187,6 +188,14 @@ void MainWindow::setAdminService(AdminService *admin)
     menuBar()->insertMenu(menuBar()->actions().value(1), topicMenu);  // after File
     m_topicsView->tableView()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_topicsView->tableView()->addActions(m_topicActions->actions());
+
+    // Replica admin from the partitions view's selected rows and the topics view's topic.
+    m_replicaActions = new ReplicaActions(m_admin, m_session, m_partitionsView, m_topicsView, this);
+    m_partitionsView->tableView()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_partitionsView->tableView()->addActions(m_replicaActions->partitionActions());
+    m_topicsView->tableView()->addActions(m_replicaActions->topicActions());
+    topicMenu->addSeparator();
+    topicMenu->addActions(m_replicaActions->topicActions());
 
     m_retentionModel = new RetentionModel(this);
     m_retentionView = new RetentionView(m_admin, m_retentionModel, this);

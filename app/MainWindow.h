@@ -25,6 +25,7 @@ class QLabel;
 class QSplitter;
 class QTabWidget;
 class QTreeWidget;
+class ReplicaActions;
 class RetentionModel;
 class RetentionView;
 class TopicActions;
@@ -50,6 +51,7 @@ public:
     BrokersView *brokersView() const { return m_brokersView; }
     PartitionsView *partitionsView() const { return m_partitionsView; }
     PartitionMapView *partitionMapView() const { return m_mapView; }
+    ReplicaActions *replicaActions() const { return m_replicaActions; }
     // Switches to the Partitions tab, filtered to this topic.
     void showPartitionsOf(const QString &topicName);
     // Adds the "Consumer groups" tab. Takes ownership of session (not started here) and history (may be null).
@@ -96,6 +98,7 @@ private:
     BrokersView *m_brokersView;
     PartitionMapModel *m_mapModel;
     PartitionMapView *m_mapView;
+    ReplicaActions *m_replicaActions = nullptr;
     GroupsSession *m_groupsSession = nullptr;
     std::unique_ptr<LagHistory> m_lagHistory;
     ConsumerGroupsView *m_groupsView = nullptr;
