@@ -404,32 +404,21 @@ QFuture<ReassignmentStatus> KafkaAdminService::listReassignments(const QStringLi
 {
     return run<ReassignmentStatus>(
         [topics](Clients &clients) {
-            std::optional<client::topic_partitions> wanted;
-            if (!topics.isEmpty()) {
-                // ListPartitionReassignments names partitions: take them from the metadata.
-                auto snapshot = clients.clusterClient().snapshot();
-                if (!snapshot) {
-                    clients.reset();
-                    return ReassignmentStatus{fromError(snapshot.err()), {}};
-                }
-                wanted.emplace();
-                for (const auto &t : snapshot->topics)
-                    if (topics.contains(qs(t.name)))
-                        for (const auto &p : t.partitions)
-                            (*wanted)[t.name].push_back(p.partition);
-                if (wanted->empty())
-                    return ReassignmentStatus{};
-            }
-            auto answer = clients.adminClient().list_partition_reassignments(wanted);
+            // All reassignments in one request, filtered here: naming partitions would need a metadata read first,
+            // and forms poll this every second.
+            auto answer = clients.adminClient().list_partition_reassignments(std::nullopt);
             if (!answer) {
                 clients.reset();
                 return ReassignmentStatus{fromError(answer.err()), {}};
             }
             ReassignmentStatus status;
             const auto toList = [](const std::vector<int32_t> &ids) { return QList<int>(ids.begin(), ids.end()); };
-            for (const auto &r : answer.value())
-                status.inProgress << ReassignmentProgress{qs(r.topic), r.partition, toList(r.replicas), toList(r.adding),
-                                                          toList(r.removing)};
+            for (const auto &r : answer.value()) {
+                const QString topic = qs(r.topic);
+                if (topics.isEmpty() || topics.contains(topic))
+                    status.inProgress << ReassignmentProgress{topic, r.partition, toList(r.replicas), toList(r.adding),
+                                                              toList(r.removing)};
+            }
             return status;
         },
         [](const QString &message) {
