@@ -33,8 +33,11 @@
 #include "LocalClusterControls.h"
 #include "LocalClusterSettings.h"
 #include "NodeActions.h"
+#include "PartitionMapModel.h"
+#include "PartitionMapView.h"
 #include "PartitionsModel.h"
 #include "PartitionsView.h"
+#include "ReplicaActions.h"
 #include "RetentionModel.h"
 #include "RetentionView.h"
 #include "SettingsDialog.h"
@@ -66,6 +69,8 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     , m_partitionsView(new PartitionsView(m_partitionsModel, this))
     , m_brokersModel(new BrokersModel(session, this))
     , m_brokersView(new BrokersView(m_brokersModel, this))
+    , m_mapModel(new PartitionMapModel(session, this))
+    , m_mapView(new PartitionMapView(m_mapModel, this))
     , m_clustersTree(new QTreeWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_connectionIcon(new QLabel(this))
@@ -100,6 +105,8 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     m_brokersView->setObjectName(QStringLiteral("brokersView"));
     m_tabs->addTab(m_partitionsView, tr("Partitions"));
     m_tabs->addTab(m_brokersView, tr("Brokers"));
+    m_mapView->setObjectName(QStringLiteral("partitionMapView"));
+    m_tabs->addTab(m_mapView, tr("Replica map", "broker × partition map"));
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
@@ -108,6 +115,7 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     m_topicsView->setContentsMargins(4, 4, 4, 0);
     m_partitionsView->setContentsMargins(4, 4, 4, 0);
     m_brokersView->setContentsMargins(4, 4, 4, 0);
+    m_mapView->setContentsMargins(4, 4, 4, 0);
     setCentralWidget(m_splitter);
 
     createActions();
@@ -199,6 +207,14 @@ void MainWindow::setAdminService(AdminService *admin)
     menuBar()->insertMenu(menuBar()->actions().value(1), topicMenu);  // after File
     m_topicsView->tableView()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_topicsView->tableView()->addActions(m_topicActions->actions());
+
+    // Replica admin from the partitions view's selected rows and the topics view's topic.
+    m_replicaActions = new ReplicaActions(m_admin, m_session, m_partitionsView, m_topicsView, this);
+    m_partitionsView->tableView()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_partitionsView->tableView()->addActions(m_replicaActions->partitionActions());
+    m_topicsView->tableView()->addActions(m_replicaActions->topicActions());
+    topicMenu->addSeparator();
+    topicMenu->addActions(m_replicaActions->topicActions());
 
     m_retentionModel = new RetentionModel(this);
     m_retentionView = new RetentionView(m_admin, m_retentionModel, this);

@@ -18,6 +18,8 @@ class GroupsSession;
 class LagHistory;
 class LocalCluster;
 class LocalClusterControls;
+class PartitionMapModel;
+class PartitionMapView;
 class PartitionsModel;
 class PartitionsView;
 class QAction;
@@ -25,6 +27,7 @@ class QLabel;
 class QSplitter;
 class QTabWidget;
 class QTreeWidget;
+class ReplicaActions;
 class RetentionModel;
 class RetentionView;
 class TopicActions;
@@ -49,6 +52,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     BrokersView *brokersView() const { return m_brokersView; }
     PartitionsView *partitionsView() const { return m_partitionsView; }
+    PartitionMapView *partitionMapView() const { return m_mapView; }
+    ReplicaActions *replicaActions() const { return m_replicaActions; }
     // Switches to the Partitions tab, filtered to this topic.
     void showPartitionsOf(const QString &topicName);
     // Adds the "Consumer groups" tab. Takes ownership of session (not started here) and history (may be null).
@@ -101,6 +106,9 @@ private:
     PartitionsView *m_partitionsView;
     BrokersModel *m_brokersModel;
     BrokersView *m_brokersView;
+    PartitionMapModel *m_mapModel;
+    PartitionMapView *m_mapView;
+    ReplicaActions *m_replicaActions = nullptr;
     GroupsSession *m_groupsSession = nullptr;
     std::unique_ptr<LagHistory> m_lagHistory;
     ConsumerGroupsView *m_groupsView = nullptr;

@@ -2275,4 +2275,131 @@ Source: %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>LeaderElectionDialog</name>
+    <message numerus="yes">
+        <source>%n partition(s): %1</source>
+        <translation>
+            <numerusform>%n partition: %1</numerusform>
+            <numerusform>%n partitions: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Elect a leader outside the ISR for %n partition(s)?</source>
+        <translation>
+            <numerusform>Elect a leader outside the ISR for %n partition?</numerusform>
+            <numerusform>Elect a leader outside the ISR for %n partitions?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move leadership of %n partition(s) to their preferred replicas?</source>
+        <translation>
+            <numerusform>Move leadership of %n partition to their preferred replicas?</numerusform>
+            <numerusform>Move leadership of %n partitions to their preferred replicas?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartitionMapModel</name>
+    <message numerus="yes">
+        <source>%Ln partition(s)</source>
+        <comment>a topic row of the map</comment>
+        <translation>
+            <numerusform>%Ln partition</numerusform>
+            <numerusform>%Ln partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln leader(s)</source>
+        <comment>on a broker</comment>
+        <translation>
+            <numerusform>%Ln leader</numerusform>
+            <numerusform>%Ln leaders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln replica(s)</source>
+        <comment>on a broker</comment>
+        <translation>
+            <numerusform>%Ln replica</numerusform>
+            <numerusform>%Ln replicas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartitionMapView</name>
+    <message numerus="yes">
+        <source>%Ln partition(s)</source>
+        <translation>
+            <numerusform>%Ln partition</numerusform>
+            <numerusform>%Ln partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln partition(s), one row per topic</source>
+        <translation>
+            <numerusform>%Ln partition, one row per topic</numerusform>
+            <numerusform>%Ln partitions, one row per topic</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReassignmentDialog</name>
+    <message numerus="yes">
+        <source>%n partition(s)</source>
+        <translation>
+            <numerusform>%n partition</numerusform>
+            <numerusform>%n partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s) of %1 change (replicas in order; the first is the preferred leader):</source>
+        <translation>
+            <numerusform>%n partition of %1 change (replicas in order; the first is the preferred leader):</numerusform>
+            <numerusform>%n partitions of %1 change (replicas in order; the first is the preferred leader):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s) still reassigning: new replicas are catching up with the leader.</source>
+        <translation>
+            <numerusform>%n partition still reassigning: new replicas are catching up with the leader.</numerusform>
+            <numerusform>%n partitions still reassigning: new replicas are catching up with the leader.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel the reassignment of %n partition(s) of %1?</source>
+        <translation>
+            <numerusform>Cancel the reassignment of %n partition of %1?</numerusform>
+            <numerusform>Cancel the reassignment of %n partitions of %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moves %n partition(s)</source>
+        <translation>
+            <numerusform>Moves %n partition</numerusform>
+            <numerusform>Moves %n partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassign %n partition(s) of %1?</source>
+        <translation>
+            <numerusform>Reassign %n partition of %1?</numerusform>
+            <numerusform>Reassign %n partitions of %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassignment started for %n partition(s).</source>
+        <translation>
+            <numerusform>Reassignment started for %n partition.</numerusform>
+            <numerusform>Reassignment started for %n partitions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

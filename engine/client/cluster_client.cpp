@@ -86,7 +86,7 @@ result<cluster_snapshot> cluster_client::snapshot() {
         topic.error = t.error_code;
         for (const auto& p : t.partitions) {
             topic.partitions.push_back(
-                {p.partition_index, p.leader_id, p.replica_nodes, p.isr_nodes, -1, -1, p.error_code});
+                {p.partition_index, p.leader_id, p.replica_nodes, p.isr_nodes, -1, -1, -1, -1, p.error_code});
             if (p.leader_id < 0) continue;
             queries.push_back({topic.name, p.partition_index, protocol::latest_timestamp});
             queries.push_back({topic.name, p.partition_index, protocol::earliest_timestamp});
@@ -112,6 +112,7 @@ result<cluster_snapshot> cluster_client::snapshot() {
         if (auto* info = find_partition(o.topic, o.partition))
             (queries[i].timestamp == protocol::latest_timestamp ? info->end_offset : info->start_offset) = o.offset;
     }
+    add_log_dirs(snap);  // needs the high watermarks above
     // The quorum is extra: a cluster that does not serve DescribeQuorum still gives a snapshot.
     if (auto quorum = describe_quorum()) snap.quorum = std::move(quorum).value();
     // So are the brokers' sizes on disk.

@@ -39,8 +39,13 @@ public:
     // `bootstrap`: one address or a comma-separated list (bootstrap.servers), e.g. "h1:9092,h2:9092".
     explicit cluster_client(std::string bootstrap, std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
-    // Brokers, topics, partitions (leader, replicas, ISR) and each partition's start and end offsets.
+    // Brokers, topics, partitions (leader, replicas, ISR), each partition's start offset and high watermark and,
+    // where brokers serve DescribeLogDirs, its log end offset and size.
     result<cluster_snapshot> snapshot();
+
+    // Fills each partition's size_bytes and log_end_offset from the leaders' DescribeLogDirs: one request per
+    // broker for all its partitions. Brokers that cannot be asked leave their partitions' values unknown (-1).
+    void add_log_dirs(cluster_snapshot& snapshot);
 
     // The metadata quorum (DescribeQuorum for __cluster_metadata-0). UNSUPPORTED_VERSION when the cluster does not
     // serve it (ZooKeeper-mode Kafka, older brokers); snapshot() then leaves cluster_snapshot::quorum empty.

@@ -24,6 +24,8 @@ sluice::client::cluster_snapshot mixedHealth()
 {
     auto orders = topic("orders", 3, 3, 10, 2);
     orders.partitions[1].isr = {1, 2};
+    orders.partitions[1].log_end_offset = 13;  // 3 records not yet on every ISR member
+    orders.partitions[1].size_bytes = 1536;
     orders.partitions[2].leader = 2;
     auto audit = topic("audit", 1, 3);
     audit.partitions[0].leader = -1;  // offline
@@ -57,7 +59,16 @@ private slots:
         QCOMPARE(model.index(row, PartitionsModel::Replicas).data().toString(), QStringLiteral("1, 2, 3"));
         QCOMPARE(model.index(row, PartitionsModel::Isr).data().toString(), QStringLiteral("1, 2"));
         QCOMPARE(model.index(row, PartitionsModel::StartOffset).data(PartitionsModel::RawValueRole).toLongLong(), 2);
-        QCOMPARE(model.index(row, PartitionsModel::EndOffset).data().toString(), QStringLiteral("10"));
+        QCOMPARE(model.index(row, PartitionsModel::HighWatermark).data().toString(), QStringLiteral("10"));
+        QCOMPARE(model.index(row, PartitionsModel::LogEndOffset).data().toString(), QStringLiteral("13"));
+        QVERIFY(model.index(row, PartitionsModel::LogEndOffset).data(Qt::ToolTipRole).toString().startsWith(
+            QStringLiteral("3 records on the leader are not yet on every in-sync replica")));
+        QCOMPARE(model.index(row, PartitionsModel::Size).data().toString(), QStringLiteral("1.5 KiB"));
+        QCOMPARE(model.index(row, PartitionsModel::Size).data(PartitionsModel::RawValueRole).toLongLong(), 1536);
+        QCOMPARE(model.index(0, PartitionsModel::LogEndOffset).data().toString(), QStringLiteral("—"));  // not reported
+        QCOMPARE(model.index(0, PartitionsModel::Size).data().toString(), QStringLiteral("—"));
+        QCOMPARE(model.headerData(PartitionsModel::HighWatermark, Qt::Horizontal).toString(), QStringLiteral("High watermark"));
+        QCOMPARE(model.headerData(PartitionsModel::LogEndOffset, Qt::Horizontal).toString(), QStringLiteral("Log end (LEO)"));
         QCOMPARE(model.index(row, PartitionsModel::Status).data().toString(), QStringLiteral("Under-replicated"));
         QCOMPARE(model.index(0, PartitionsModel::Leader).data().toString(), QStringLiteral("none"));
         QCOMPARE(model.index(0, PartitionsModel::Status).data().toString(), QStringLiteral("Offline"));
@@ -170,7 +181,7 @@ private slots:
         QCOMPARE(model.rowCount(), 10000);
         PartitionsFilterModel proxy;
         proxy.setSourceModel(&model);
-        proxy.sort(PartitionsModel::EndOffset);
+        proxy.sort(PartitionsModel::HighWatermark);
         snap.topics[50].partitions[7].isr = {1};
         model.applySnapshot(snap);
         proxy.setHealthFilter(PartitionsFilterModel::HealthFilter::UnderReplicated);
