@@ -9,7 +9,7 @@ struct AppOptions
 {
     bool embedded = true;              // start the local cluster (false with --no-embedded)
     QString dataDir;                   // empty: the saved setting or LocalCluster::defaultDataDir()
-    std::optional<quint16> port;       // set by --port; unset: the saved setting or 9092, with fallback
+    std::optional<quint16> port;       // set by --port; unset: the saved setting or 9092 (a taken port is an error)
     std::optional<int> nodes;          // set by --nodes; unset: the saved setting or LocalCluster's default (3)
     QString bootstrap;                 // host:port of a remote cluster (with --no-embedded)
     int refreshIntervalMs = 0;         // 0: the saved setting or ClusterSession's default

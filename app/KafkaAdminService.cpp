@@ -357,3 +357,89 @@ QFuture<AdminResult> KafkaAdminService::deleteRecords(const DeleteRecordsRequest
         return AdminResult{};
     });
 }
+
+namespace {
+
+PartitionResults fromPartitionResults(const result<std::vector<client::partition_result>> &answer)
+{
+    PartitionResults out;
+    if (!answer) {
+        out.result = fromError(answer.err());
+        return out;
+    }
+    for (const auto &p : answer.value())
+        out.partitions << PartitionOutcome{qs(p.topic), p.partition, fromCode(p.error, p.message)};
+    return out;
+}
+
+PartitionResults partitionFailure(const QString &message)
+{
+    return PartitionResults{AdminResult::failure(-1, QStringLiteral("UNKNOWN_SERVER_ERROR"), message), {}};
+}
+
+}  // namespace
+
+QFuture<PartitionResults> KafkaAdminService::alterReassignments(const ReassignmentRequest &request)
+{
+    return run<PartitionResults>(
+        [this, request](Clients &clients) {
+            std::map<std::pair<std::string, int32_t>, std::optional<std::vector<int32_t>>> targets;
+            for (const PartitionReplicas &target : request.targets) {
+                auto &replicas = targets[{target.topic.toStdString(), target.partition}];
+                if (!request.cancel)
+                    replicas = std::vector<int32_t>(target.replicas.cbegin(), target.replicas.cend());
+            }
+            auto answer = clients.adminClient().alter_partition_reassignments(targets);
+            if (!answer)
+                clients.reset();
+            PartitionResults out = fromPartitionResults(answer);
+            if (out.result.ok())
+                emit clusterChanged();
+            return out;
+        },
+        partitionFailure);
+}
+
+QFuture<ReassignmentStatus> KafkaAdminService::listReassignments(const QStringList &topics)
+{
+    return run<ReassignmentStatus>(
+        [topics](Clients &clients) {
+            // All reassignments in one request, filtered here: naming partitions would need a metadata read first,
+            // and forms poll this every second.
+            auto answer = clients.adminClient().list_partition_reassignments(std::nullopt);
+            if (!answer) {
+                clients.reset();
+                return ReassignmentStatus{fromError(answer.err()), {}};
+            }
+            ReassignmentStatus status;
+            const auto toList = [](const std::vector<int32_t> &ids) { return QList<int>(ids.begin(), ids.end()); };
+            for (const auto &r : answer.value()) {
+                const QString topic = qs(r.topic);
+                if (topics.isEmpty() || topics.contains(topic))
+                    status.inProgress << ReassignmentProgress{topic, r.partition, toList(r.replicas), toList(r.adding),
+                                                              toList(r.removing)};
+            }
+            return status;
+        },
+        [](const QString &message) {
+            return ReassignmentStatus{AdminResult::failure(-1, QStringLiteral("UNKNOWN_SERVER_ERROR"), message), {}};
+        });
+}
+
+QFuture<PartitionResults> KafkaAdminService::electLeaders(const ElectionRequest &request)
+{
+    return run<PartitionResults>(
+        [this, request](Clients &clients) {
+            client::topic_partitions partitions;
+            for (const auto &[topic, partition] : request.partitions)
+                partitions[topic.toStdString()].push_back(partition);
+            auto answer = clients.adminClient().elect_leaders(static_cast<client::election_type>(request.type), partitions);
+            if (!answer)
+                clients.reset();
+            PartitionResults out = fromPartitionResults(answer);
+            if (out.result.ok())
+                emit clusterChanged();
+            return out;
+        },
+        partitionFailure);
+}

@@ -25,6 +25,9 @@ public:
     QFuture<AdminResult> createPartitions(const CreatePartitionsRequest &request) override;
     QFuture<AdminResult> alterConfigs(const AlterConfigsRequest &request) override;
     QFuture<AdminResult> deleteRecords(const DeleteRecordsRequest &request) override;
+    QFuture<PartitionResults> alterReassignments(const ReassignmentRequest &request) override;
+    QFuture<ReassignmentStatus> listReassignments(const QStringList &topics) override;
+    QFuture<PartitionResults> electLeaders(const ElectionRequest &request) override;
 
     struct Clients;  // worker-thread state
 

@@ -4,6 +4,7 @@
 #pragma once
 #include <memory>
 
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -36,16 +37,32 @@ public:
     void setNodeCount(int nodes) { m_requestedNodes = nodes; }
     int nodeCount() const { return m_nodes; }  // of the running cluster
 
-    // Starts the nodes on host 127.0.0.1, node N on port + N - 1. If a port is busy and fallbackToAnyPort,
-    // retries on ephemeral ports.
-    bool start(const QString &dataDir, quint16 port, bool fallbackToAnyPort);
+    // Starts the nodes on host 127.0.0.1, node N on port + N - 1 (port 0: free ports). A port that is taken
+    // fails the start with a message naming it and the setting that changes it: never another port silently,
+    // since a second Sluice on other ports would also open the same data directory.
+    bool start(const QString &dataDir, quint16 port);
     void stop();
+    // Leaves the cluster stopped as Failed with this message (settings that cannot work, checked by the caller).
+    void refuseToStart(const QString &why);
 
     // One node of a running multi-node cluster: a clean stop (its port and data kept) and a start again, as an
     // operator would restart a broker. False for an unknown id, a one-node data dir or a stopped cluster.
     bool stopNode(int nodeId);
     bool startNode(int nodeId);
     bool isNodeRunning(int nodeId) const;
+    // The node's ids (1..N) while running; empty otherwise and for a one-node data dir (no per-node controls).
+    QList<int> nodeIds() const;
+    // Stops a node as a crash would (no controlled shutdown, no fsync); a clean stop and a start again.
+    bool killNode(int nodeId);
+    bool restartNode(int nodeId);
+    // Cuts every link between the node and the others (its clients keep their connections), adds a delay to
+    // each of them, or heals every link. False (errorString() says why) for an unknown node or a bad value.
+    bool isolateNode(int nodeId);
+    bool delayNode(int nodeId, int milliseconds);
+    void healAll();
+    // Open connections of clients other than Sluice's own, on every node or on one.
+    virtual int clientConnectionCount() const;
+    int nodeClientConnectionCount(int nodeId) const;
 
     State state() const { return m_state; }
     QString host() const { return m_host; }
@@ -58,9 +75,16 @@ signals:
     void stateChanged(LocalCluster::State state);
 
 protected:
-    // The engine seam: start the nodes and return node 1's bound port (0 and *error on failure); every node's
-    // address; stop them. The defaults drive sluice::cluster::local_cluster; tests override them.
-    virtual quint16 startEngine(const QString &dataDir, quint16 port, QString *error);
+    // What startEngine() did: node 1's bound port, or 0 with the engine's error and whether a port was taken.
+    struct EngineStart
+    {
+        quint16 port = 0;
+        QString error;
+        bool portTaken = false;
+    };
+    // The engine seam: start the nodes; every node's address; stop them. The defaults drive
+    // sluice::cluster::local_cluster; tests override them.
+    virtual EngineStart startEngine(const QString &dataDir, quint16 port);
     virtual QString engineBootstrap() const;
     virtual void stopEngine();
     int requestedNodeCount() const { return m_requestedNodes; }

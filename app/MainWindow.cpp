@@ -30,10 +30,17 @@
 #include "GroupsSession.h"
 #include "LagHistory.h"
 #include "LocalCluster.h"
+#include "LocalClusterControls.h"
+#include "LocalClusterSettings.h"
+#include "NodeActions.h"
+#include "PartitionMapModel.h"
+#include "PartitionMapView.h"
 #include "PartitionsModel.h"
 #include "PartitionsView.h"
+#include "ReplicaActions.h"
 #include "RetentionModel.h"
 #include "RetentionView.h"
+#include "SettingsDialog.h"
 #include "TopicActions.h"
 #include "TopicsModel.h"
 #include "TopicsView.h"
@@ -62,6 +69,8 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     , m_partitionsView(new PartitionsView(m_partitionsModel, this))
     , m_brokersModel(new BrokersModel(session, this))
     , m_brokersView(new BrokersView(m_brokersModel, this))
+    , m_mapModel(new PartitionMapModel(session, this))
+    , m_mapView(new PartitionMapView(m_mapModel, this))
     , m_clustersTree(new QTreeWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_connectionIcon(new QLabel(this))
@@ -96,6 +105,8 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     m_brokersView->setObjectName(QStringLiteral("brokersView"));
     m_tabs->addTab(m_partitionsView, tr("Partitions"));
     m_tabs->addTab(m_brokersView, tr("Brokers"));
+    m_mapView->setObjectName(QStringLiteral("partitionMapView"));
+    m_tabs->addTab(m_mapView, tr("Replica map", "broker × partition map"));
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
@@ -104,6 +115,7 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     m_topicsView->setContentsMargins(4, 4, 4, 0);
     m_partitionsView->setContentsMargins(4, 4, 4, 0);
     m_brokersView->setContentsMargins(4, 4, 4, 0);
+    m_mapView->setContentsMargins(4, 4, 4, 0);
     setCentralWidget(m_splitter);
 
     createActions();
@@ -126,6 +138,21 @@ MainWindow::MainWindow(ClusterSession *session, const QString &connectionName, c
     connect(m_session, &ClusterSession::errorOccurred, this, &MainWindow::onSessionError);
     if (m_localCluster)
         connect(m_localCluster, &LocalCluster::stateChanged, this, &MainWindow::updateLocalClusterStatus);
+    if (m_localCluster && !m_localCluster->nodeIds().isEmpty()) {
+        // Node controls for the embedded cluster only: a remote cluster's brokers are not ours to stop.
+        m_localControls = new LocalClusterControls(m_localCluster, m_session, m_brokersModel, this);
+        m_brokersView->setLocalControlsVisible(true);
+        connect(m_brokersView->nodeActions(), &NodeActions::requested, m_localControls, &LocalClusterControls::execute);
+        connect(m_session, &ClusterSession::snapshotReady, m_localControls, &LocalClusterControls::updateStates);
+    }
+    m_confirmQuit = [this](int clients) {
+        return QMessageBox::question(this, tr("Quit Sluice"),
+                                     tr("The local cluster has %n client connection(s) besides Sluice's own. Quitting "
+                                        "stops the cluster and closes them. Quit anyway?",
+                                        nullptr, clients),
+                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+               == QMessageBox::Yes;
+    };
 
     loadSettings();
 }
@@ -181,6 +208,14 @@ void MainWindow::setAdminService(AdminService *admin)
     m_topicsView->tableView()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_topicsView->tableView()->addActions(m_topicActions->actions());
 
+    // Replica admin from the partitions view's selected rows and the topics view's topic.
+    m_replicaActions = new ReplicaActions(m_admin, m_session, m_partitionsView, m_topicsView, this);
+    m_partitionsView->tableView()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_partitionsView->tableView()->addActions(m_replicaActions->partitionActions());
+    m_topicsView->tableView()->addActions(m_replicaActions->topicActions());
+    topicMenu->addSeparator();
+    topicMenu->addActions(m_replicaActions->topicActions());
+
     m_retentionModel = new RetentionModel(this);
     m_retentionView = new RetentionView(m_admin, m_retentionModel, this);
     m_retentionView->setContentsMargins(4, 4, 4, 0);
@@ -214,8 +249,24 @@ QString MainWindow::localClusterStatusText() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Quitting stops the embedded cluster: a producer or consumer still connected to it would lose it unasked.
+    if (m_localCluster && m_localCluster->state() == LocalCluster::State::Running) {
+        if (const int clients = m_localCluster->clientConnectionCount(); clients > 0 && !m_confirmQuit(clients)) {
+            event->ignore();
+            return;
+        }
+    }
     saveSettings();
     event->accept();
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(LocalClusterSettings::load(QSettings()), this);
+    if (dialog.exec() == QDialog::Accepted && dialog.changed() && m_localCluster)
+        QMessageBox::information(this, tr("Settings"),
+                                 tr("The local cluster keeps running as it is; it uses the new settings the next time "
+                                    "Sluice starts."));
 }
 
 void MainWindow::createActions()
@@ -233,6 +284,12 @@ void MainWindow::createActions()
         if (current.isValid())
             showPartitionsOf(current.data(TopicsModel::TopicNameRole).toString());
     });
+
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setToolTip(tr("The local cluster's nodes, data directory and ports"));
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -256,6 +313,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_settingsAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_refreshAction);

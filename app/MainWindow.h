@@ -1,5 +1,6 @@
 // MainWindow: Sluice's main window — cluster list, the selected cluster's topics, connection and local-cluster status.
 #pragma once
+#include <functional>
 #include <memory>
 
 #include <QMainWindow>
@@ -16,6 +17,9 @@ class ConsumerGroupsView;
 class GroupsSession;
 class LagHistory;
 class LocalCluster;
+class LocalClusterControls;
+class PartitionMapModel;
+class PartitionMapView;
 class PartitionsModel;
 class PartitionsView;
 class QAction;
@@ -23,6 +27,7 @@ class QLabel;
 class QSplitter;
 class QTabWidget;
 class QTreeWidget;
+class ReplicaActions;
 class RetentionModel;
 class RetentionView;
 class TopicActions;
@@ -47,6 +52,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     BrokersView *brokersView() const { return m_brokersView; }
     PartitionsView *partitionsView() const { return m_partitionsView; }
+    PartitionMapView *partitionMapView() const { return m_mapView; }
+    ReplicaActions *replicaActions() const { return m_replicaActions; }
     // Switches to the Partitions tab, filtered to this topic.
     void showPartitionsOf(const QString &topicName);
     // Adds the "Consumer groups" tab. Takes ownership of session (not started here) and history (may be null).
@@ -65,6 +72,14 @@ public:
     static QString shortBootstrap(const QString &bootstrap);
     QString connectionStatusText() const;
     QString localClusterStatusText() const;
+    // The embedded cluster's node controls behind the Brokers view (null for a remote cluster).
+    LocalClusterControls *localClusterControls() const { return m_localControls; }
+    // Asked on close while the local cluster has clients other than the app's own: true to quit. Tests replace
+    // the message box.
+    using QuitConfirmation = std::function<bool(int clientConnections)>;
+    void setQuitConfirmation(QuitConfirmation confirm) { m_confirmQuit = std::move(confirm); }
+    // Opens the settings dialog (File › Settings…).
+    void showSettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -91,6 +106,9 @@ private:
     PartitionsView *m_partitionsView;
     BrokersModel *m_brokersModel;
     BrokersView *m_brokersView;
+    PartitionMapModel *m_mapModel;
+    PartitionMapView *m_mapView;
+    ReplicaActions *m_replicaActions = nullptr;
     GroupsSession *m_groupsSession = nullptr;
     std::unique_ptr<LagHistory> m_lagHistory;
     ConsumerGroupsView *m_groupsView = nullptr;
@@ -107,9 +125,12 @@ private:
     QLabel *m_localClusterLabel;
     QAction *m_refreshAction = nullptr;
     QAction *m_showPartitionsAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     bool m_everConnected = false;
     QString m_savedTab;  // from the settings, until that tab exists
+    LocalClusterControls *m_localControls = nullptr;
+    QuitConfirmation m_confirmQuit;
 };

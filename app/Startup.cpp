@@ -1,5 +1,7 @@
 #include "Startup.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QSettings>
 
@@ -9,12 +11,10 @@
 #include "KafkaAdminService.h"
 #include "LagHistory.h"
 #include "LocalCluster.h"
+#include "LocalClusterSettings.h"
 #include "SnapshotProviderFactory.h"
 
 namespace {
-const char SettingsDataDir[] = "LocalCluster/dataDir";
-const char SettingsPort[] = "LocalCluster/port";
-const char SettingsNodes[] = "LocalCluster/nodes";
 const char SettingsRefresh[] = "Session/refreshIntervalMs";
 }  // namespace
 
@@ -27,15 +27,23 @@ std::unique_ptr<MainWindow> createMainWindow(const AppOptions &options)
 
     if (options.embedded) {
         localCluster = new LocalCluster;
-        const QString dataDir = !options.dataDir.isEmpty()
-                                    ? options.dataDir
-                                    : settings.value(QLatin1String(SettingsDataDir), LocalCluster::defaultDataDir()).toString();
-        // An explicit --port is honoured exactly; the default (or saved) port falls back to any free one.
-        const quint16 port = options.port.value_or(
-            static_cast<quint16>(settings.value(QLatin1String(SettingsPort), LocalCluster::DefaultPort).toUInt()));
-        localCluster->setNodeCount(
-            options.nodes.value_or(settings.value(QLatin1String(SettingsNodes), LocalCluster::DefaultNodeCount).toInt()));
-        if (!localCluster->start(dataDir, port, !options.port.has_value()))
+        // The command line wins over the saved settings (--port 0: any free ports, which settings never hold).
+        LocalClusterSettings wanted = LocalClusterSettings::load(settings);
+        if (!options.dataDir.isEmpty())
+            wanted.dataDir = options.dataDir;
+        if (options.nodes)
+            wanted.nodes = *options.nodes;
+        if (options.port)
+            wanted.firstPort = *options.port == 0 ? LocalCluster::DefaultPort : *options.port;
+        const quint16 port = options.port.value_or(static_cast<quint16>(std::clamp(wanted.firstPort, 0, 65535)));
+        localCluster->setNodeCount(wanted.nodes);
+        if (const QStringList problems = wanted.problems(); !problems.isEmpty())
+            localCluster->refuseToStart(problems.join(QLatin1Char(' '))
+                                        + QLatin1Char(' ')
+                                        + QCoreApplication::translate("Startup", "Change it in File › Settings…"));
+        else
+            localCluster->start(wanted.dataDir, port);
+        if (localCluster->state() != LocalCluster::State::Running)
             qWarning("Local cluster did not start: %s", qUtf8Printable(localCluster->errorString()));
         bootstrap = localCluster->state() == LocalCluster::State::Running
                         ? localCluster->bootstrap()

@@ -3,12 +3,15 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSize>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
 
 #include "AppOptions.h"
+#include "LocalCluster.h"
 #include "Startup.h"
 #include "Translations.h"
 #include "engine/common/process_limits.h"
@@ -45,5 +48,12 @@ int main(int argc, char *argv[])
 
     auto window = createMainWindow(*options);
     window->show();
+    // A local cluster that did not start (its port taken, say) is said once, in words, not only in the status bar.
+    if (const LocalCluster *cluster = window->localCluster(); cluster && cluster->state() == LocalCluster::State::Failed) {
+        const QString why = cluster->errorString();
+        QTimer::singleShot(0, window.get(), [parent = window.get(), why] {
+            QMessageBox::warning(parent, QCoreApplication::translate("main", "Local Cluster Did Not Start"), why);
+        });
+    }
     return QApplication::exec();
 }

@@ -375,6 +375,79 @@
         <comment>no quorum leader</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Down, not yet fenced</source>
+        <comment>broker: a stopped local node the metadata still lists</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>not a node of the local cluster</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <comment>local node</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <comment>local node</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <comment>local node, stopped as by a crash</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cut off</source>
+        <comment>local node, links to the other nodes cut</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 ms to peers</source>
+        <comment>local node, latency added to its links</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <comment>open client connections</comment>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The node does not run, but the cluster&apos;s metadata still lists it until the controller fences it (no heartbeat for broker.session.timeout.ms); then it shows offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As last reported, before the broker went offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local node</source>
+        <comment>what the app did to this node of its local cluster</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <comment>bytes of the broker&apos;s partitions</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online while the cluster&apos;s metadata lists the broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What Sluice did to this node of its local cluster; Status is what the cluster&apos;s metadata says, which follows after a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes of the broker&apos;s partition replicas in its log directories (DescribeLogDirs)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BrokersView</name>
@@ -408,6 +481,16 @@
     <message>
         <source>voter (leader)</source>
         <comment>metadata quorum</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <comment>local node</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cut off</source>
+        <comment>local node, links to the other nodes cut</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -864,6 +947,60 @@ Kafka default: %2</source>
         <source>a local cluster has 1 to %1 nodes, not %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ports %1 to %2 are not all free (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 is not free (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Sluice or a Kafka broker may be using it. Choose another first port in File › Settings… (or start Sluice with --port), then start Sluice again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalClusterControls</name>
+    <message>
+        <source>Node %1 is not a node of the local cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local cluster refused the command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalClusterSettings</name>
+    <message>
+        <source>The local cluster has 1 to %1 nodes, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first port must be between %1 and %2 so that every node has a port (node N listens on the first port + N - 1), not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a data directory for the local cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data directory %1 cannot be created: %2 is not a directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data directory %1 is not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data directory %1 cannot be created: %2 is not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1026,6 +1163,108 @@ Data directory: %2</source>
     </message>
     <message>
         <source>List the selected topic&apos;s partitions with their leaders, replicas and ISR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit Sluice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The local cluster has %n client connection(s) besides Sluice&apos;s own. Quitting stops the cluster and closes them. Quit anyway?</source>
+        <translation>
+            <numerusform>The local cluster has %n client connection besides Sluice&apos;s own. Quitting stops the cluster and closes it. Quit anyway?</numerusform>
+            <numerusform>The local cluster has %n client connections besides Sluice&apos;s own. Quitting stops the cluster and closes them. Quit anyway?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local cluster keeps running as it is; it uses the new settings the next time Sluice starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local cluster&apos;s nodes, data directory and ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NodeActions</name>
+    <message>
+        <source>S&amp;top Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected node cleanly: its leaderships move and it leaves the ISRs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;art Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the selected node again on its port and data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kill Node…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected node as a crash would: no controlled shutdown, unflushed writes lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;estart Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected node cleanly and start it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cut Off Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut every link between the selected node and the other nodes (its clients stay connected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Latency…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay every link between the selected node and the other nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Heal All Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every cut and added latency between the nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milliseconds to add to each link between node %1 and the other nodes (1 to %2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill Node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill node %1 as a crash would? It does not hand over its leaderships or flush its logs; the others notice after their timeouts. Its clients lose their connections.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1499,9 +1738,64 @@ Source: %3 (%4)</source>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker nodes of the local cluster (1 to %1); each is also a voter of the metadata quorum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node N keeps its logs in this directory&apos;s node-N folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node N listens on this port + N - 1 (127.0.0.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nodes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data directory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local cluster uses these the next time Sluice starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Local cluster&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first port must be a number, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Cluster Data Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Local cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change it in File › Settings…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1537,6 +1831,14 @@ Source: %3 (%4)</source>
     </message>
     <message>
         <source>Delete the selected topic&apos;s records before an offset (DeleteRecords)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an internal topic: Kafka keeps the cluster&apos;s own state in it, and the brokers refuse to delete it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an internal topic: the brokers refuse to delete its records</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1964,6 +2266,140 @@ Source: %3 (%4)</source>
         <source>%1 ago</source>
         <comment>age, e.g. 3 hours ago</comment>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Local Cluster Did Not Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeaderElectionDialog</name>
+    <message numerus="yes">
+        <source>%n partition(s): %1</source>
+        <translation>
+            <numerusform>%n partition: %1</numerusform>
+            <numerusform>%n partitions: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Elect a leader outside the ISR for %n partition(s)?</source>
+        <translation>
+            <numerusform>Elect a leader outside the ISR for %n partition?</numerusform>
+            <numerusform>Elect a leader outside the ISR for %n partitions?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move leadership of %n partition(s) to their preferred replicas?</source>
+        <translation>
+            <numerusform>Move leadership of %n partition to their preferred replicas?</numerusform>
+            <numerusform>Move leadership of %n partitions to their preferred replicas?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartitionMapModel</name>
+    <message numerus="yes">
+        <source>%Ln partition(s)</source>
+        <comment>a topic row of the map</comment>
+        <translation>
+            <numerusform>%Ln partition</numerusform>
+            <numerusform>%Ln partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln leader(s)</source>
+        <comment>on a broker</comment>
+        <translation>
+            <numerusform>%Ln leader</numerusform>
+            <numerusform>%Ln leaders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln replica(s)</source>
+        <comment>on a broker</comment>
+        <translation>
+            <numerusform>%Ln replica</numerusform>
+            <numerusform>%Ln replicas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartitionMapView</name>
+    <message numerus="yes">
+        <source>%Ln partition(s)</source>
+        <translation>
+            <numerusform>%Ln partition</numerusform>
+            <numerusform>%Ln partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln partition(s), one row per topic</source>
+        <translation>
+            <numerusform>%Ln partition, one row per topic</numerusform>
+            <numerusform>%Ln partitions, one row per topic</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReassignmentDialog</name>
+    <message numerus="yes">
+        <source>%n partition(s)</source>
+        <translation>
+            <numerusform>%n partition</numerusform>
+            <numerusform>%n partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s) of %1 change (replicas in order; the first is the preferred leader):</source>
+        <translation>
+            <numerusform>%n partition of %1 change (replicas in order; the first is the preferred leader):</numerusform>
+            <numerusform>%n partitions of %1 change (replicas in order; the first is the preferred leader):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s) still reassigning: new replicas are catching up with the leader.</source>
+        <translation>
+            <numerusform>%n partition still reassigning: new replicas are catching up with the leader.</numerusform>
+            <numerusform>%n partitions still reassigning: new replicas are catching up with the leader.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel the reassignment of %n partition(s) of %1?</source>
+        <translation>
+            <numerusform>Cancel the reassignment of %n partition of %1?</numerusform>
+            <numerusform>Cancel the reassignment of %n partitions of %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moves %n partition(s)</source>
+        <translation>
+            <numerusform>Moves %n partition</numerusform>
+            <numerusform>Moves %n partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassign %n partition(s) of %1?</source>
+        <translation>
+            <numerusform>Reassign %n partition of %1?</numerusform>
+            <numerusform>Reassign %n partitions of %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassignment started for %n partition(s).</source>
+        <translation>
+            <numerusform>Reassignment started for %n partition.</numerusform>
+            <numerusform>Reassignment started for %n partitions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,11 @@ public:
     virtual QFuture<AdminResult> createPartitions(const CreatePartitionsRequest &request) = 0;
     virtual QFuture<AdminResult> alterConfigs(const AlterConfigsRequest &request) = 0;
     virtual QFuture<AdminResult> deleteRecords(const DeleteRecordsRequest &request) = 0;
+    // Replica admin (on the controller): reassignments started or cancelled, those in progress of some topics (all
+    // when topics is empty), leader elections.
+    virtual QFuture<PartitionResults> alterReassignments(const ReassignmentRequest &request) = 0;
+    virtual QFuture<ReassignmentStatus> listReassignments(const QStringList &topics) = 0;
+    virtual QFuture<PartitionResults> electLeaders(const ElectionRequest &request) = 0;
 
 signals:
     // Emitted (on the GUI thread) after a request that changed the cluster succeeded, so views can re-read.

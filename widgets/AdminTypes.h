@@ -123,4 +123,62 @@ struct TopicUsage
     AdminResult result;
 };
 
+// One partition's replicas in order (the first is the preferred leader).
+struct PartitionReplicas
+{
+    QString topic;
+    int partition = 0;
+    QList<int> replicas;
+    bool operator==(const PartitionReplicas &) const = default;
+};
+
+// AlterPartitionReassignments: move each partition to its replicas, or cancel (cancel = true: replicas ignored).
+struct ReassignmentRequest
+{
+    QList<PartitionReplicas> targets;
+    bool cancel = false;
+    bool operator==(const ReassignmentRequest &) const = default;
+};
+
+// A reassignment in progress (ListPartitionReassignments): replicas = target + those being removed.
+struct ReassignmentProgress
+{
+    QString topic;
+    int partition = 0;
+    QList<int> replicas, adding, removing;
+};
+
+// Kafka's ElectLeaders election types.
+enum class ElectionType
+{
+    Preferred = 0,
+    Unclean = 1
+};
+
+struct ElectionRequest
+{
+    ElectionType type = ElectionType::Preferred;
+    QList<QPair<QString, int>> partitions;  // (topic, partition)
+    bool operator==(const ElectionRequest &) const = default;
+};
+
+// The answer for each partition of an election or reassignment, beside the request's own outcome.
+struct PartitionOutcome
+{
+    QString topic;
+    int partition = 0;
+    AdminResult result;
+};
+struct PartitionResults
+{
+    AdminResult result;  // failed: the request did not get an answer, or was refused as a whole
+    QList<PartitionOutcome> partitions;
+};
+struct ReassignmentStatus
+{
+    AdminResult result;
+    QList<ReassignmentProgress> inProgress;
+};
+
 Q_DECLARE_METATYPE(AdminResult)
+Q_DECLARE_METATYPE(PartitionResults)

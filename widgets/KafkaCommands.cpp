@@ -98,4 +98,20 @@ QString describeConfigs(const QString &bootstrap, ConfigResourceType type, const
            entityType(type) + QLatin1String(" --entity-name ") + shellQuote(name) + QLatin1String(" --all");
 }
 
+QString reassignPartitions(const QString &bootstrap, const QString &jsonFile, ReassignAction action)
+{
+    const char *flag = action == ReassignAction::Execute ? " --execute"
+                       : action == ReassignAction::Verify ? " --verify"
+                                                          : " --cancel";
+    return base(QStringLiteral("kafka-reassign-partitions.sh"), bootstrap) + QLatin1String(" --reassignment-json-file ") +
+           shellQuote(jsonFile) + QLatin1String(flag);
+}
+
+QString electLeaders(const QString &bootstrap, ElectionType type, const QString &jsonFile)
+{
+    return base(QStringLiteral("kafka-leader-election.sh"), bootstrap) + QLatin1String(" --election-type ") +
+           QLatin1String(type == ElectionType::Unclean ? "UNCLEAN" : "PREFERRED") +
+           QLatin1String(" --path-to-json-file ") + shellQuote(jsonFile);
+}
+
 }  // namespace KafkaCommands

@@ -22,6 +22,17 @@ QString deleteRecords(const QString &bootstrap, const DeleteRecordsRequest &requ
 // kafka-configs.sh --bootstrap-server B --describe --entity-type topics|brokers --entity-name X --all
 QString describeConfigs(const QString &bootstrap, ConfigResourceType type, const QString &name);
 
+// kafka-reassign-partitions.sh --bootstrap-server B --reassignment-json-file FILE --execute|--verify|--cancel
+enum class ReassignAction
+{
+    Execute,
+    Verify,
+    Cancel
+};
+QString reassignPartitions(const QString &bootstrap, const QString &jsonFile, ReassignAction action);
+// kafka-leader-election.sh --bootstrap-server B --election-type PREFERRED|UNCLEAN --path-to-json-file FILE
+QString electLeaders(const QString &bootstrap, ElectionType type, const QString &jsonFile);
+
 // A word quoted for a POSIX shell when it needs quoting: orders -> orders, "a b" -> 'a b'.
 QString shellQuote(const QString &word);
 

@@ -29,6 +29,17 @@ const sluice::client::topic_info *findTopic(const ClusterSnapshotPtr &snapshot, 
     return nullptr;
 }
 
+// __consumer_offsets (every group's committed offsets), __transaction_state and the KRaft metadata log: the
+// broker refuses to delete them or their records, so the actions are not offered for them.
+bool isProtectedTopic(const ClusterSnapshotPtr &snapshot, const QString &name)
+{
+    if (name == QLatin1String("__consumer_offsets") || name == QLatin1String("__transaction_state")
+        || name == QLatin1String("__cluster_metadata"))
+        return true;
+    const auto *topic = findTopic(snapshot, name);
+    return topic && topic->internal;
+}
+
 template <class Dialog>
 Dialog *showDialog(Dialog *dialog)
 {
@@ -84,11 +95,19 @@ QString TopicActions::selectedTopic() const
 
 void TopicActions::updateEnabled()
 {
-    const bool selected = !selectedTopic().isEmpty();
+    const QString topic = selectedTopic();
+    const bool selected = !topic.isEmpty();
+    const bool internal = selected && isProtectedTopic(m_session ? m_session->latestSnapshot() : nullptr, topic);
     m_newTopic->setEnabled(m_admin);
     m_editTopic->setEnabled(m_admin && selected);
-    m_deleteTopic->setEnabled(m_admin && selected);
-    m_deleteRecords->setEnabled(m_admin && selected);
+    m_deleteTopic->setEnabled(m_admin && selected && !internal);
+    m_deleteRecords->setEnabled(m_admin && selected && !internal);
+    // A greyed-out action says why when hovered in the menu.
+    m_deleteTopic->setToolTip(internal ? tr("%1 is an internal topic: Kafka keeps the cluster's own state in it, and "
+                                            "the brokers refuse to delete it").arg(topic)
+                                       : tr("Delete the selected topic and its data (DeleteTopics)"));
+    m_deleteRecords->setToolTip(internal ? tr("%1 is an internal topic: the brokers refuse to delete its records").arg(topic)
+                                         : tr("Delete the selected topic's records before an offset (DeleteRecords)"));
 }
 
 void TopicActions::afterChange(const QString &topic)
@@ -138,7 +157,7 @@ TopicForm *TopicActions::openEditTopic(const QString &topic)
 
 DeleteTopicDialog *TopicActions::openDeleteTopic(const QString &topic)
 {
-    if (!m_admin || topic.isEmpty())
+    if (!m_admin || topic.isEmpty() || isProtectedTopic(m_session ? m_session->latestSnapshot() : nullptr, topic))
         return nullptr;
     int partitions = -1;
     qint64 messages = -1;
@@ -160,7 +179,7 @@ DeleteTopicDialog *TopicActions::openDeleteTopic(const QString &topic)
 
 DeleteRecordsDialog *TopicActions::openDeleteRecords(const QString &topic)
 {
-    if (!m_admin || topic.isEmpty())
+    if (!m_admin || topic.isEmpty() || isProtectedTopic(m_session ? m_session->latestSnapshot() : nullptr, topic))
         return nullptr;
     QList<DeleteRecordsDialog::PartitionOffsets> partitions;
     if (const auto *info = findTopic(m_session ? m_session->latestSnapshot() : nullptr, topic)) {

@@ -18,6 +18,7 @@ namespace sluice::broker {
 
 class metadata_quorum;
 class metadata_writer;
+class producer_id_manager;
 
 // Built once the node's components exist, so every reference is valid for the node's lifetime.
 struct broker_context {
@@ -35,6 +36,7 @@ struct broker_context {
     // replica.lag.time.max.ms as the replica manager uses it (a static config, parsed once): acks=all's
     // min.insync.replicas check counts ISR members by the same rule the ISR shrink uses.
     int64_t replica_lag_time_max_ms;
+    producer_id_manager& producer_ids;  // InitProducerId on the controller
 };
 
 // One request as a handler sees it: the node, the request's header, the listener it came in on and its

@@ -6,7 +6,7 @@
 namespace sluice::broker {
 
 log_maintenance::log_maintenance(asio::io_context& io, log_manager& logs, const metadata::config_values& config)
-    : io_(io), logs_(logs), config_(config), retention_timer_(io), cleaner_timer_(io) {}
+    : io_(io), logs_(logs), config_(config), retention_timer_(io), cleaner_timer_(io), producer_timer_(io) {}
 
 log_maintenance::~log_maintenance() { join(); }
 
@@ -14,6 +14,7 @@ void log_maintenance::start() {
     thread_ = std::thread([this] { run_cleaner(); });
     schedule_retention();
     schedule_cleaner();
+    schedule_producer_expiration();
 }
 
 void log_maintenance::stop() {
@@ -21,6 +22,7 @@ void log_maintenance::stop() {
     cancel_cleaning();
     retention_timer_.cancel();
     cleaner_timer_.cancel();
+    producer_timer_.cancel();
 }
 
 void log_maintenance::join() {
@@ -40,6 +42,16 @@ void log_maintenance::schedule_retention() {
         if (ec || stopped_) return;
         logs_.apply_retention(wall_clock_ms());
         schedule_retention();
+    });
+}
+
+void log_maintenance::schedule_producer_expiration() {
+    producer_timer_.expires_after(
+        std::chrono::milliseconds(config_.get_int("producer.id.expiration.check.interval.ms")));
+    producer_timer_.async_wait([this](boost::system::error_code ec) {
+        if (ec || stopped_) return;
+        logs_.expire_producers(wall_clock_ms(), config_.get_int("producer.id.expiration.ms"));
+        schedule_producer_expiration();
     });
 }
 

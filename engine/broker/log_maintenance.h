@@ -1,6 +1,7 @@
-// The node's log maintenance: retention every log.retention.check.interval.ms and compaction every
-// log.cleaner.backoff.ms. A compaction is planned and committed on the node's io thread and built on the
-// one cleaner thread (Kafka's log.cleaner.threads=1), so producers and consumers never wait for a pass.
+// The node's log maintenance: retention every log.retention.check.interval.ms, compaction every
+// log.cleaner.backoff.ms, and idle idempotent producers forgotten (producer.id.expiration.ms) every
+// producer.id.expiration.check.interval.ms. A compaction is planned and committed on the node's io thread and built on
+// the one cleaner thread (Kafka's log.cleaner.threads=1), so producers and consumers never wait for a pass.
 #pragma once
 #include <atomic>
 #include <condition_variable>
@@ -37,6 +38,7 @@ public:
 private:
     void schedule_retention();
     void schedule_cleaner();
+    void schedule_producer_expiration();
     // One compaction at a time, then the next partition due after this one, so a round covers each in turn.
     void start_next_compaction(const std::optional<std::pair<std::string, int32_t>>& after);
     bool submit(std::function<void()> work);
@@ -47,6 +49,7 @@ private:
     const metadata::config_values& config_;
     asio::steady_timer retention_timer_;
     asio::steady_timer cleaner_timer_;
+    asio::steady_timer producer_timer_;
     bool stopped_ = false;   // io thread only
     bool cleaning_ = false;  // io thread only: a task is with the cleaner thread or on its way back
 

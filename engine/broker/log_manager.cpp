@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "engine/metadata/effective_config.h"
+#include "engine/storage/producer_snapshot.h"
 
 namespace sluice::broker {
 
@@ -97,7 +98,18 @@ result<void> log_manager::open_partition(const std::string& topic, int32_t index
     // Kafka's leader-epoch-checkpoint beside the segments: where each leader epoch started in this log.
     auto epochs = replication::leader_epoch_cache::open(dir / "leader-epoch-checkpoint");
     if (!epochs) return epochs.err();
-    hosted.emplace(index, std::make_unique<partition>(topic, index, std::move(log.value()), std::move(epochs.value())));
+    epochs->set_flusher(&flusher_);
+    // Truncations reach the file in the background: after a crash it may still name epochs past the log end
+    // or before its start. Drop them, as Kafka's log loading does (leader_epoch_cache.h says why that is safe).
+    if (auto trimmed = epochs->truncate_from_end(replication::offset(log.value()->log_end_offset())); !trimmed)
+        return trimmed.err();
+    if (auto trimmed = epochs->truncate_from_start(replication::offset(log.value()->log_start_offset())); !trimmed)
+        return trimmed.err();
+    // The idempotent producers of the log: its newest producer snapshot plus the batches after it.
+    auto producers = storage::rebuild_producer_state(*log.value());
+    if (!producers) return producers.err();
+    hosted.emplace(index, std::make_unique<partition>(topic, index, std::move(log.value()), std::move(epochs.value()),
+                                                      std::move(producers.value())));
     refresh_config(topic);
     return {};
 }
@@ -174,6 +186,13 @@ void log_manager::follow_replicas(const metadata::metadata_image& image,
     }
 }
 
+std::size_t log_manager::expire_producers(int64_t now_ms, int64_t expiration_ms) {
+    std::size_t expired = 0;
+    for (auto& [name, partitions] : topics_)
+        for (auto& [index, p] : partitions) expired += p->expire_producers(now_ms, expiration_ms);
+    return expired;
+}
+
 std::size_t log_manager::apply_retention(int64_t now_ms) {
     std::size_t deleted = 0;
     for (auto& [name, partitions] : topics_)
@@ -232,7 +251,11 @@ void log_manager::finish_compaction(compaction_task& task, const result<void>& b
 
 void log_manager::flush_all() {
     for (auto& [name, partitions] : topics_)
-        for (auto& [index, p] : partitions) (void)p->log().flush();
+        for (auto& [index, p] : partitions) {
+            (void)p->log().flush();
+            // A clean shutdown snapshots the producer state at the log end, so a restart replays nothing.
+            (void)p->snapshot_producers();
+        }
     flusher_.drain();  // and what rolls queued before
 }
 

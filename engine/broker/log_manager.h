@@ -55,6 +55,8 @@ public:
     const std::filesystem::path& data_dir() const { return data_dir_; }
 
     std::size_t apply_retention(int64_t now_ms);
+    // producer.id.expiration.ms over every hosted partition; returns how many producers were forgotten.
+    std::size_t expire_producers(int64_t now_ms, int64_t expiration_ms);
     // Compacts every partition whose cleanup.policy includes compact and whose dirty ratio calls for it,
     // never past the high watermark (records that replication could still truncate don't win over older ones).
     // Runs on the caller's thread for the whole pass; the node uses the phased calls below instead.

@@ -1,11 +1,14 @@
-// The node's voter of the KRaft-style metadata quorum: one raft_node driven on the node's io_context (a tick
-// timer, requests to the other voters over Kafka's wire APIs, requests from them fed in by the handlers) on
-// the raft log at <data>/__cluster_metadata-0. Committed entries are handed to one callback in log order.
+// The node's voter of the KRaft-style metadata quorum, as the broker side (the node's io thread) sees it. The
+// raft_node itself runs on the quorum's own thread (quorum_driver on an executor_thread, as Kafka's raft I/O
+// thread): its tick timer, its requests to the other voters, the raft log's appends and fsyncs and the
+// quorum-state file. Requests from other voters arrive at the node's handlers and are handed over; committed
+// entries come back to the io thread by posting and go to one callback in log order.
 // Snapshots (KIP-630): every voter snapshots its applied state now and then, which lets the log drop the
 // segments before it; a restarted voter loads its latest snapshot and replays only the log after it, and one
 // that fell behind the leader's log start installs the leader's snapshot (FetchSnapshot).
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -15,14 +18,14 @@
 #include <string>
 #include <vector>
 
+#include "engine/broker/executor_thread.h"
 #include "engine/broker/listeners.h"
+#include "engine/broker/quorum_driver.h"
 #include "engine/broker/quorum_peer.h"
 #include "engine/common/asio.h"
 #include "engine/common/result.h"
 #include "engine/metadata/config_values.h"
 #include "engine/protocol/messages/describe_quorum.h"
-#include "engine/raft/file_quorum_state_store.h"
-#include "engine/raft/persistent_log.h"
 #include "engine/raft/raft_node.h"
 
 namespace sluice::broker {
@@ -43,10 +46,7 @@ struct quorum_settings {
 
 class metadata_quorum {
 public:
-    struct committed_entry {
-        int64_t offset;
-        raft::bytes payload;
-    };
+    using committed_entry = broker::committed_entry;
     // Committed non-control entries, in log order, each exactly once per process.
     using commit_handler = std::function<void(std::span<const committed_entry>)>;
     // The state machine's side of snapshots. `write` returns its state (everything applied so far) as
@@ -59,21 +59,24 @@ public:
 
     // Opens the raft log and quorum state in `data_dir`/__cluster_metadata-0. `voters` must name `self`.
     // With `faults`, the connections to the other voters suffer the injected link faults (tests).
+    // `before_log_sync` (tests) runs on the quorum thread before each fsync of the raft log.
     static result<std::unique_ptr<metadata_quorum>> open(asio::io_context& io, const std::filesystem::path& data_dir,
                                                          int32_t self, std::vector<quorum_voter> voters,
                                                          quorum_settings settings, std::string cluster_id,
-                                                         std::shared_ptr<net::link_faults> faults = nullptr);
-    ~metadata_quorum();
+                                                         std::shared_ptr<net::link_faults> faults = nullptr,
+                                                         std::function<void()> before_log_sync = nullptr);
+    ~metadata_quorum();  // stop()
     metadata_quorum(const metadata_quorum&) = delete;
     metadata_quorum& operator=(const metadata_quorum&) = delete;
 
     void on_commit(commit_handler h) { on_commit_ = std::move(h); }
     void on_snapshot(snapshot_hooks h) { snapshot_hooks_ = std::move(h); }
-    // Loads the latest snapshot (an unreadable one fails the start), resumes the raft node (a quorum of one
-    // elects itself and applies its log after the snapshot before this returns) and starts the tick timer
-    // (it runs once the io_context does).
+    // Starts the quorum thread, loads the latest snapshot (an unreadable one fails the start) and resumes the
+    // raft node; a quorum of one elects itself and its log after the snapshot is applied before this returns.
+    // Call before the io thread runs.
     result<void> start();
-    // Stops ticking and sending, closes the peer connections, fails pending proposals. Call on the io thread.
+    // Stops the quorum thread (ticking, sending, the peer connections) and fails pending proposals. Call on
+    // the io thread; it waits for the quorum thread to finish what it is doing.
     void stop();
     // Before stop(): a leader with other voters resigns (EndQuorumEpoch, most caught-up successor first).
     // Returns whether it did, i.e. whether the io_context should run a little longer to send that.
@@ -83,83 +86,81 @@ public:
     // handler has run for them) with the offset of the last one. NOT_CONTROLLER when this node does not lead
     // or loses the leadership first; REQUEST_TIMED_OUT after a bound.
     awaitable<result<int64_t>> propose(std::vector<raft::bytes> payloads);
-    // The same, synchronously, for a quorum of one (which commits at once); NOT_CONTROLLER otherwise.
+    // The same, synchronously, for a quorum of one (which commits at once); NOT_CONTROLLER otherwise. It
+    // waits for the quorum thread's append and fsync: startup, and creations that cannot wait (auto-create).
     result<int64_t> propose_now(std::vector<raft::bytes> payloads);
 
-    // A request from another voter (Vote, BeginQuorumEpoch, EndQuorumEpoch, Fetch, FetchSnapshot): fed to the
-    // node, answered when the node answers it (a parked fetch later), REQUEST_TIMED_OUT after a bound.
+    // A request from another voter (Vote, BeginQuorumEpoch, EndQuorumEpoch, Fetch, FetchSnapshot): handed to
+    // the quorum thread, answered when the raft node answers it (a parked fetch later), REQUEST_TIMED_OUT
+    // after a bound. The caller resumes on its own executor.
     awaitable<result<raft::message>> handle(raft::node_id from, raft::message request);
 
-    std::optional<int32_t> leader() const;
-    int32_t epoch() const { return node_->epoch().value(); }
-    bool is_leader() const { return node_->current_role() == raft::role::leader; }
+    // The quorum as the last update from the quorum thread showed it (the io thread's view; it lags the raft
+    // node by one post at most, and moves in the order the raft node did).
+    std::optional<int32_t> leader() const { return status_.leader; }
+    int32_t epoch() const { return status_.epoch; }
+    bool is_leader() const { return status_.role == raft::role::leader; }
     // Leader whose high watermark is known and whose state machine has applied everything below it: the
     // image then holds every committed record, so proposals can be validated against it.
     bool caught_up() const;
     bool single_voter() const { return voters_.size() == 1; }
     int32_t self() const { return self_; }
-    int64_t high_watermark() const { return node_->high_watermark().value(); }
+    int64_t high_watermark() const { return status_.high_watermark; }
     int64_t applied_offset() const { return applied_; }
     // The latest snapshot's end offset (-1: none) and the raft log's first offset.
-    int64_t snapshot_offset() const;
-    int64_t log_start_offset() const { return log_->start_offset().value(); }
+    int64_t snapshot_offset() const { return status_.snapshot_offset; }
+    int64_t log_start_offset() const { return status_.log_start_offset; }
     // Entries below this offset were in the log when the node started (replayed rather than new).
     int64_t startup_log_end() const { return startup_end_; }
     const std::string& cluster_id() const { return cluster_id_; }
     const std::vector<quorum_voter>& voters() const { return voters_; }
-    raft::role role() const { return node_->current_role(); }
+    raft::role role() const { return status_.role; }
 
-    // DescribeQuorum's partition for __cluster_metadata-0 as this node knows it (replica states on the leader).
-    protocol::describe_quorum_response::partition describe() const;
+    // DescribeQuorum's partition for __cluster_metadata-0 as this node knows it (replica states on the
+    // leader), asked of the quorum thread.
+    awaitable<protocol::describe_quorum_response::partition> describe();
 
     // A connection to another voter's listener for requests forwarded to the leader. It is not the one the
     // raft traffic uses: a node answers a connection's requests in order, and a forwarded change waits for a
-    // commit that needs the follower's next fetch.
+    // commit that needs the follower's next fetch. It lives on the io thread, as the forwarding handlers do.
     awaitable<result<client::async_connection*>> connection_to(int32_t voter);
 
 private:
     metadata_quorum(asio::io_context& io, int32_t self, std::vector<quorum_voter> voters, quorum_settings settings,
                     std::string cluster_id);
     int64_t now() const;
-    // After anything the node saw: send its outbox, apply what committed, settle proposals.
-    void after_event();
-    void dispatch_outbox();
-    void apply_committed();
-    // Hands a snapshot the log holds but the state machine has not loaded to the state machine.
-    result<void> load_new_snapshot();
+    // On the io thread: takes the quorum thread's updates and applies them in order, then snapshots and
+    // settles proposals. Re-entered from a commit handler, it leaves the new updates to the outer call.
+    void drain();
+    void take(quorum_update u);
     void maybe_snapshot();
     void settle_proposals();
-    awaitable<void> send_request(raft::envelope env);
-    awaitable<void> tick_loop();
 
     struct waiter;
+    // Everything below is the io thread's, except thread_ and driver_: the driver is touched on the quorum
+    // thread only (thread_.call, posts to thread_.executor()), and the mailbox is the one shared, locked object.
     asio::io_context& io_;
     int32_t self_;
     std::vector<quorum_voter> voters_;
     quorum_settings settings_;
     std::string cluster_id_;
-    std::unique_ptr<raft::persistent_log> log_;
-    std::unique_ptr<raft::file_quorum_state_store> store_;
-    std::unique_ptr<raft::raft_node> node_;
-    std::map<int32_t, std::unique_ptr<quorum_peer>> peers_;          // raft requests
+    quorum_mailbox mailbox_;
+    executor_thread thread_;  // before driver_: its io_context outlives the driver's sockets and timers
+    std::unique_ptr<quorum_driver> driver_;
     std::map<int32_t, std::unique_ptr<quorum_peer>> forward_peers_;  // forwarded admin requests
     commit_handler on_commit_;
     snapshot_hooks snapshot_hooks_;
+    quorum_status status_;
     int64_t applied_ = 0;
-    // The snapshot the state machine holds (loaded or written by us), what was applied since, and when.
-    std::optional<raft::offset_and_epoch> state_snapshot_;
     int64_t bytes_since_snapshot_ = 0;
     int64_t last_snapshot_ms_ = 0;
     std::optional<error> snapshot_failure_;
     int64_t startup_end_ = 0;
-    uint64_t next_inbound_id_ = uint64_t{1} << 62;  // correlation ids of requests from peers, apart from raft's
-    std::map<uint64_t, std::shared_ptr<waiter>> inbound_;
+    std::deque<quorum_update> pending_;
+    bool draining_ = false;
     std::multimap<int64_t, std::shared_ptr<waiter>> proposals_;  // by the offset that must be applied
-    int32_t proposals_epoch_ = -1;
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
-    std::unique_ptr<asio::steady_timer> tick_timer_;
     bool started_ = false;
-    bool failure_reported_ = false;
+    bool stopped_ = false;
 };
 
 }  // namespace sluice::broker

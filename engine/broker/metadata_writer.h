@@ -27,7 +27,8 @@ public:
     // Leader only: waits for its turn and for the image to hold every committed record, plans, proposes
     // and waits for the commit. NOT_CONTROLLER elsewhere or when the leadership is lost meanwhile.
     awaitable<result<void>> submit(plan p);
-    // A quorum of one: plans and commits synchronously (startup, and the callers below).
+    // A quorum of one: plans and commits synchronously (startup, and the callers below), waiting for the
+    // quorum thread's append; not while a submit() is in flight (it would plan against a stale image).
     result<void> submit_now(const plan& p);
 
     // For callers that cannot wait: a quorum of one creates the topic at once. Otherwise the creation starts

@@ -14,6 +14,7 @@
 #include "engine/broker/metadata_writer.h"
 #include "engine/broker/node_listeners.h"
 #include "engine/broker/offsets_topic.h"
+#include "engine/broker/producer_id_manager.h"
 #include "engine/broker/replica_manager.h"
 #include "engine/broker/scram_bootstrap.h"
 #include "engine/group/group_coordinator.h"
@@ -130,6 +131,7 @@ struct node::state {
     std::unique_ptr<metadata::controller> controller;
     std::unique_ptr<metadata_quorum> quorum;
     std::unique_ptr<metadata_writer> writer;
+    std::unique_ptr<producer_id_manager> producer_ids;
     std::unique_ptr<log_manager> logs;
     std::unique_ptr<offsets_topic> offsets;
     std::unique_ptr<group::group_coordinator> groups;
@@ -174,12 +176,13 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     auto legacy = take_pre_quorum_metadata(config.data_dir, voters->size() == 1);
     if (!legacy) return legacy.err();
     s->controller = std::make_unique<metadata::controller>(config.node_id, s->values);
-    auto quorum =
-        metadata_quorum::open(s->io, config.data_dir, config.node_id, std::move(voters.value()),
-                              quorum_settings::from_config(s->values), s->identity.cluster_id, config.link_faults);
+    auto quorum = metadata_quorum::open(s->io, config.data_dir, config.node_id, std::move(voters.value()),
+                                        quorum_settings::from_config(s->values), s->identity.cluster_id,
+                                        config.link_faults, config.before_quorum_log_fsync);
     if (!quorum) return quorum.err();
     s->quorum = std::move(quorum.value());
     s->writer = std::make_unique<metadata_writer>(s->io, *s->controller, *s->quorum);
+    s->producer_ids = std::make_unique<producer_id_manager>(*s->writer, config.node_id);
     state* st = s.get();
     s->quorum->on_commit([st](std::span<const metadata_quorum::committed_entry> entries) {
         apply_committed(*st->controller, *st->quorum, entries);
@@ -244,7 +247,7 @@ result<std::unique_ptr<node>> node::start(node_config config) {
         if (auto ok = s->listeners->check_plaintext_between_nodes(s->values); !ok) return ok.err();
     s->context = std::make_unique<broker_context>(broker_context{
         s->io, config.node_id, config.host, s->listeners->primary_port(), s->identity.cluster_id, s->values, *s->logs,
-        *s->controller, *s->groups, *s->quorum, *s->writer, replication.lag_time_max_ms});
+        *s->controller, *s->groups, *s->quorum, *s->writer, replication.lag_time_max_ms, *s->producer_ids});
     // A broker registers its listener with the controller: at once on a quorum of one, else in the background
     // (with the leader once one is known).
     auto rack = s->values.get_string("broker.rack");
@@ -269,6 +272,10 @@ result<std::unique_ptr<node>> node::start(node_config config) {
 }
 
 uint16_t node::port() const { return state_->listeners->primary_port(); }
+
+std::size_t node::client_connection_count() const {
+    return state_->listeners ? state_->listeners->client_connection_count() : 0;
+}
 const std::string& node::cluster_id() const { return state_->identity.cluster_id; }
 
 node::quorum_view node::quorum() const {

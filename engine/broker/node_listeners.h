@@ -1,6 +1,7 @@
 // Every listener of a node, bound: one acceptor per listener with its own security protocol (TLS context,
 // SASL settings, principal mapping), and the listener_context its requests are handled with.
 #pragma once
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -30,6 +31,13 @@ public:
     // client listener the node registers, inter.broker.listener.name and the controller listeners.
     result<void> check_plaintext_between_nodes(const metadata::config_values& values) const;
     uint16_t primary_port() const { return bound_.front()->server->port(); }
+    // Open connections from clients other than Sluice's own (net::own_client_id_prefix), summed over every
+    // listener. Safe from any thread: the listeners are fixed once bound and each count is an atomic.
+    std::size_t client_connection_count() const {
+        std::size_t count = 0;
+        for (const auto& b : bound_) count += b->server->client_connection_count();
+        return count;
+    }
     // Stops accepting and closes every connection of every listener. Call on the io thread.
     void stop();
 

@@ -4,6 +4,7 @@
 
 #include "engine/common/log.h"
 #include "engine/protocol/record_batch.h"
+#include "engine/storage/producer_snapshot.h"
 
 namespace sluice::broker {
 
@@ -21,8 +22,13 @@ std::string name_of(const partition& p) { return p.topic() + "-" + std::to_strin
 }  // namespace
 
 partition::partition(std::string topic, int32_t index, std::unique_ptr<storage::partition_log> log,
-                     replication::leader_epoch_cache epochs)
-    : topic_(std::move(topic)), index_(index), log_(std::move(log)), epochs_(std::move(epochs)) {}
+                     replication::leader_epoch_cache epochs, storage::producer_state producers)
+    : topic_(std::move(topic)),
+      index_(index),
+      log_(std::move(log)),
+      epochs_(std::move(epochs)),
+      producers_(std::move(producers)),
+      snapshot_segment_base_(log_->active_segment_base()) {}
 
 void partition::become_leader(int32_t self, const metadata::partition_state& state, int64_t now_ms) {
     if (role_ == replica_role::leader && leader_ && leader_epoch_ == state.leader_epoch) {
@@ -79,12 +85,48 @@ result<storage::append_result> partition::append(std::span<uint8_t> batches, int
     if (!is_leader())
         return make_error(protocol::error_code::not_leader_or_follower,
                           "This server is not the leader for partition " + name_of(*this) + ".");
+    if (auto first = protocol::parse_batch_header(batches); first && first->producer_id >= 0) {
+        if (first->total_size() != batches.size())
+            return make_error(protocol::error_code::invalid_record,
+                              "a record set of an idempotent producer must hold exactly one batch");
+        auto checked = producers_.check(*first);
+        if (!checked) return checked.err();
+        if (const auto& original = checked.value()) {
+            storage::append_result dup;
+            dup.base_offset = original->first_offset;
+            dup.last_offset = original->last_offset;
+            dup.duplicate = true;
+            return dup;
+        }
+    }
     auto appended = log_->append(batches, leader_epoch_, now_ms);
     if (appended) {
+        track_producers(batches);
         on_leader_high_watermark(leader_->on_leader_append(offset(log_->log_end_offset())));
         wake_waiters();
     }
     return appended;
+}
+
+void partition::track_producers(std::span<const uint8_t> appended) {
+    std::span<const uint8_t> rest = appended;
+    while (auto h = protocol::parse_batch_header(rest)) {
+        producers_.update(*h);
+        if (h->total_size() > rest.size()) break;
+        rest = rest.subspan(h->total_size());
+    }
+    // Kafka snapshots the producer state when a segment rolls (an empty state too), so that recovery and
+    // truncation replay about one segment, never the whole log.
+    if (log_->active_segment_base() != snapshot_segment_base_) {
+        if (auto written = snapshot_producers(); !written)
+            log_warning("cannot snapshot the producer state of " + name_of(*this) + ": " + written.err().message);
+        snapshot_segment_base_ = log_->active_segment_base();
+    }
+}
+
+result<void> partition::snapshot_producers() {
+    return storage::write_producer_snapshot(log_->dir(), log_->log_end_offset(), producers_,
+                                            log_->log_start_offset());
 }
 
 result<void> partition::append_as_follower(std::span<const uint8_t> batches, int64_t now_ms) {
@@ -99,6 +141,7 @@ result<void> partition::append_as_follower(std::span<const uint8_t> batches, int
     }
     auto appended = log_->append_with_offsets(batches, now_ms);
     if (!appended) return appended.err();
+    track_producers(batches);  // so that this replica deduplicates as its leader did once it leads
     return {};
 }
 
@@ -107,6 +150,25 @@ result<void> partition::truncate_to(int64_t to) {
     if (auto truncated = log_->truncate_to(to); !truncated) return truncated;
     if (auto trimmed = epochs_.truncate_from_end(offset(log_->log_end_offset())); !trimmed) return trimmed;
     if (high_watermark_ > log_->log_end_offset()) high_watermark_ = log_->log_end_offset();
+    return reload_producers();
+}
+
+result<void> partition::reset_log(int64_t start_offset) {
+    if (auto reset = log_->reset(start_offset); !reset) return reset;
+    (void)epochs_.truncate_from_start(offset(start_offset));
+    // Nothing of the old log stays, so neither does what its snapshots say (Kafka's truncateFullyAndStartAt).
+    storage::remove_producer_snapshots(log_->dir());
+    producers_.clear();
+    snapshot_segment_base_ = log_->active_segment_base();
+    return {};
+}
+
+result<void> partition::reload_producers() {
+    // The dropped batches may have been some producer's last ones: the state is what the remaining log says.
+    auto rebuilt = storage::rebuild_producer_state(*log_);
+    if (!rebuilt) return rebuilt.err();
+    producers_ = std::move(rebuilt.value());
+    snapshot_segment_base_ = log_->active_segment_base();
     return {};
 }
 

@@ -14,6 +14,7 @@
 #include "engine/replication/leader_epoch_cache.h"
 #include "engine/replication/leader_state.h"
 #include "engine/storage/partition_log.h"
+#include "engine/storage/producer_state.h"
 
 namespace sluice::broker {
 
@@ -21,9 +22,10 @@ enum class replica_role { none, leader, follower };
 
 class partition {
 public:
-    // `epochs` is the log's leader-epoch-checkpoint, opened beside it.
+    // `epochs` is the log's leader-epoch-checkpoint, opened beside it; `producers` the log's producer state
+    // (storage::rebuild_producer_state).
     partition(std::string topic, int32_t index, std::unique_ptr<storage::partition_log> log,
-              replication::leader_epoch_cache epochs);
+              replication::leader_epoch_cache epochs, storage::producer_state producers);
 
     const std::string& topic() const { return topic_; }
     int32_t index() const { return index_; }
@@ -50,12 +52,27 @@ public:
     void resign();
 
     // Leader append of validated batches: assigns offsets, stamps the leader epoch, and advances the high
-    // watermark as far as the ISR allows (at once when this node is the whole ISR).
+    // watermark as far as the ISR allows (at once when this node is the whole ISR). A batch of an idempotent
+    // producer is checked against the producer state first: a retry of one of its last five batches appends
+    // nothing and answers with that batch's offsets (Kafka answers it with NONE, as a success);
+    // OUT_OF_ORDER_SEQUENCE_NUMBER or INVALID_PRODUCER_EPOCH refuse it. Such a record set must be one batch,
+    // as Kafka requires of Produce v3+ (INVALID_RECORD otherwise).
     result<storage::append_result> append(std::span<uint8_t> batches, int64_t now_ms);
     // Follower append of batches as the leader numbered them; records new leader epochs from their headers.
     result<void> append_as_follower(std::span<const uint8_t> batches, int64_t now_ms);
-    // Drops everything from `offset` on (a follower's divergence), keeping the epoch cache in step.
+    // Drops everything from `offset` on (a follower's divergence), keeping the epoch cache and the producer
+    // state in step (the latter rebuilt from the snapshots and the log that remains).
     result<void> truncate_to(int64_t offset);
+    // Empties the log and starts it at `start_offset` (a follower below its leader's log start).
+    result<void> reset_log(int64_t start_offset);
+
+    const storage::producer_state& producers() const { return producers_; }
+    // producer.id.expiration.ms: forgets producers idle for that long. Returns how many.
+    std::size_t expire_producers(int64_t now_ms, int64_t expiration_ms) {
+        return producers_.expire(now_ms, expiration_ms);
+    }
+    // Writes the producer state as a snapshot at the log end (clean shutdown; a segment roll does it itself).
+    result<void> snapshot_producers();
     // Follower: the leader's high watermark, capped at what this replica has.
     void update_follower_high_watermark(int64_t leader_high_watermark);
 
@@ -83,12 +100,17 @@ public:
 
 private:
     void set_high_watermark(int64_t hw);
+    // After an append: records its batches in the producer state, and snapshots it when a segment rolled.
+    void track_producers(std::span<const uint8_t> appended);
+    result<void> reload_producers();
     void on_leader_high_watermark(const replication::high_watermark_update& update);
 
     std::string topic_;
     int32_t index_;
     std::unique_ptr<storage::partition_log> log_;
     replication::leader_epoch_cache epochs_;
+    storage::producer_state producers_;
+    int64_t snapshot_segment_base_ = -1;  // the active segment when the producer state was last snapshotted
     replica_role role_ = replica_role::none;
     int32_t leader_id_ = -1;
     int32_t leader_epoch_ = -1;

@@ -84,8 +84,7 @@ bool apply_partition(replica_fetcher::state& s, const std::string& topic, const 
     if (got.error_code == static_cast<int16_t>(error_code::offset_out_of_range)) {
         // Our log end is below the leader's log start (retention ran there): start over from its log start.
         if (got.log_start_offset > p->log().log_end_offset()) {
-            if (auto reset = p->log().reset(got.log_start_offset); !reset) report(s, name + ": " + reset.err().message);
-            (void)p->epochs().truncate_from_start(replication::offset(got.log_start_offset));
+            if (auto reset = p->reset_log(got.log_start_offset); !reset) report(s, name + ": " + reset.err().message);
             return true;
         }
         // Our log is longer than the leader's: it diverged without an epoch to tell (old data); truncate.

@@ -13,14 +13,20 @@ struct broker_info {
     std::string host;
     int32_t port = 0;
     std::optional<std::string> rack;
+    int64_t log_dir_bytes = -1;  // its partitions' bytes on disk (DescribeLogDirs, all log dirs); -1: not reported
 };
 
 struct partition_info {
     int32_t partition = -1;
     int32_t leader = -1;  // -1: no leader
     std::vector<int32_t> replicas, isr;
-    int64_t start_offset = -1, end_offset = -1;  // -1: unknown (ListOffsets failed or not asked)
-    int16_t error = 0;                           // Kafka error code for this partition
+    // -1: unknown. start_offset is the log start offset and end_offset the high watermark (ListOffsets earliest and
+    // latest, which is what consumers see); log_end_offset is the leader's LEO (high watermark + the leader's
+    // DescribeLogDirs offset lag), which runs ahead of the high watermark while followers catch up.
+    int64_t start_offset = -1, end_offset = -1;
+    int64_t log_end_offset = -1;
+    int64_t size_bytes = -1;  // the leader's replica on disk (DescribeLogDirs); -1: unknown
+    int16_t error = 0;        // Kafka error code for this partition
 };
 
 struct topic_info {

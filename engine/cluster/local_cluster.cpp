@@ -113,6 +113,18 @@ bool local_cluster::is_running(int32_t node_id) const {
     return it != nodes_.end() && it->second != nullptr;
 }
 
+std::size_t local_cluster::client_connections(int32_t node_id) const {
+    auto it = nodes_.find(node_id);
+    return it != nodes_.end() && it->second ? it->second->client_connection_count() : 0;
+}
+
+std::size_t local_cluster::client_connections() const {
+    std::size_t count = 0;
+    for (const auto& [id, node] : nodes_)
+        if (node) count += node->client_connection_count();
+    return count;
+}
+
 void local_cluster::stop_node(int32_t node_id) {
     auto it = nodes_.find(node_id);
     if (it == nodes_.end() || !it->second) return;

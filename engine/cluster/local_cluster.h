@@ -54,6 +54,11 @@ public:
     // Stops every node. Idempotent.
     void stop();
 
+    // Open connections of clients other than Sluice's own (its peers, the app's monitor) on one running node
+    // (0 while it is stopped), or on every node: what a user would cut off by stopping the cluster.
+    std::size_t client_connections(int32_t node_id) const;
+    std::size_t client_connections() const;
+
     // The active controller: the leader of the metadata quorum as the running nodes know it (the one known
     // at the highest epoch), if any.
     std::optional<int32_t> controller_id() const;

@@ -135,6 +135,11 @@ constexpr std::array definitions{
                       "Retention in hours (minutes and ms win)."},
     config_definition{"log.retention.bytes", int64, "-1", B, -1, INT64_MAX, "", false, false,
                       "Size above which old segments are deleted; -1 is unlimited."},
+    config_definition{"producer.id.expiration.ms", int32, "86400000", B, 1, INT32_MAX, "", true, false,
+                      "How long a partition keeps an idle idempotent producer's state (counted from its newest "
+                      "batch's timestamp); after that its next batch is accepted at any sequence."},
+    config_definition{"producer.id.expiration.check.interval.ms", int32, "600000", B, 1, INT32_MAX, "", true, false,
+                      "How often expired producer ids are removed."},
     config_definition{"log.retention.check.interval.ms", int64, "300000", B, 1, INT64_MAX, "", true, false,
                       "How often retention runs."},
     config_definition{"log.cleaner.enable", boolean, "true", B, 0, 0, "", true, false,

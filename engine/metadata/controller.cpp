@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <set>
 
 #include "engine/metadata/partition_election.h"
@@ -102,6 +103,13 @@ result<controller::records> controller::register_broker(int32_t broker_id, const
     if (it != image_.brokers().end() && it->second.host == host && it->second.port == port && it->second.rack == rack)
         return records{};
     return records{register_broker_record{broker_id, host, port, std::move(rack)}};
+}
+
+result<controller::records> controller::allocate_producer_ids(int32_t broker_id, int64_t count) const {
+    const int64_t next = image_.next_producer_id();
+    if (count <= 0 || next > std::numeric_limits<int64_t>::max() - count)
+        return make_error(protocol::error_code::unknown_server_error, "producer ids are exhausted");
+    return records{producer_ids_record{broker_id, 0, next + count}};
 }
 
 unclean_policy controller::unclean_elections() const {
@@ -241,6 +249,12 @@ result<controller::records> controller::create_topic(const new_topic& topic, boo
 }
 
 result<controller::records> controller::delete_topic(const std::string& name) const {
+    // Deleting __consumer_offsets loses every group's committed offsets, and __cluster_metadata is the quorum's
+    // own log: refuse both before looking the name up, with the error code Kafka's broker gives for an operation
+    // an internal topic does not allow and the wording of Kafka's kafka-topics.sh.
+    if (is_internal_topic(name) || name == cluster_metadata_topic)
+        return make_error(error_code::invalid_topic_exception,
+                          "Topic " + name + " is a Kafka internal topic and is not allowed to be deleted.");
     const auto* t = image_.find_topic(name);
     if (!t) return make_error(error_code::unknown_topic_or_partition, "This server does not host this topic-partition.");
     return records{remove_topic_record{t->id}};

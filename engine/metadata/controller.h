@@ -78,6 +78,9 @@ public:
     // leader), or unfences one that is back (leaderless partitions it replicates get it as leader).
     result<records> fence_broker(int32_t broker_id) const;
     result<records> unfence_broker(int32_t broker_id) const;
+    // The next `count` producer ids, from the first one no broker was given, for `broker_id` (Kafka's
+    // AllocateProducerIds on the controller): one producer_ids_record that marks them taken.
+    result<records> allocate_producer_ids(int32_t broker_id, int64_t count) const;
     // auto.leader.rebalance.enable: partitions whose preferred (first) replica is live and in the ISR but
     // does not lead get it back as leader.
     result<records> preferred_leaders() const;

@@ -1,5 +1,7 @@
 #include "engine/metadata/metadata_image.h"
 
+#include <algorithm>
+
 #include "engine/protocol/messages/describe_configs.h"
 
 namespace sluice::metadata {
@@ -66,6 +68,9 @@ void metadata_image::apply(const metadata_record& record) {
                 if (it == scram_users_.end()) return;
                 it->second.erase(r.mechanism);
                 if (it->second.empty()) scram_users_.erase(it);  // as a snapshot would recreate it: not at all
+            } else if constexpr (std::is_same_v<R, producer_ids_record>) {
+                // Never backwards: a block once given stays taken.
+                next_producer_id_ = std::max(next_producer_id_, r.next_producer_id);
             } else if constexpr (std::is_same_v<R, remove_topic_record>) {
                 auto it = names_by_id_.find(r.topic_id.value);
                 if (it == names_by_id_.end()) return;

@@ -71,13 +71,17 @@ public:
     const std::map<std::string, std::map<int8_t, scram_credential_state>>& scram_users() const { return scram_users_; }
     const scram_credential_state* find_scram_credential(const std::string& user, int8_t mechanism) const;
 
+    // The first producer id no broker has been given yet (producer_ids_record); ids below it are taken.
+    int64_t next_producer_id() const { return next_producer_id_; }
+
     // How many records have been applied (the image's version, for listeners and tests).
     int64_t applied() const { return applied_; }
 
     // The same cluster state (how it was reached, e.g. by a snapshot or the whole log, does not matter).
     bool same_state(const metadata_image& other) const {
         return topics_ == other.topics_ && names_by_id_ == other.names_by_id_ && brokers_ == other.brokers_ &&
-               broker_configs_ == other.broker_configs_ && scram_users_ == other.scram_users_;
+               broker_configs_ == other.broker_configs_ && scram_users_ == other.scram_users_ &&
+               next_producer_id_ == other.next_producer_id_;
     }
 
 private:
@@ -86,6 +90,7 @@ private:
     std::map<int32_t, broker_registration> brokers_;
     std::map<std::string, std::map<std::string, std::string>> broker_configs_;
     std::map<std::string, std::map<int8_t, scram_credential_state>> scram_users_;
+    int64_t next_producer_id_ = 0;
     int64_t applied_ = 0;
 };
 

@@ -15,6 +15,7 @@ SLUICE_DEFINE_CODEC(metadata::fence_broker_record);
 SLUICE_DEFINE_CODEC(metadata::unfence_broker_record);
 SLUICE_DEFINE_CODEC(metadata::user_scram_credential_record);
 SLUICE_DEFINE_CODEC(metadata::remove_user_scram_credential_record);
+SLUICE_DEFINE_CODEC(metadata::producer_ids_record);
 }  // namespace sluice::protocol
 
 namespace sluice::metadata {

@@ -163,10 +163,24 @@ struct remove_user_scram_credential_record {
     }
 };
 
+// A block of producer ids went to a broker (Kafka's ProducerIdsRecord): every id below NextProducerId is
+// taken, so no node ever hands one out again, across controller changes and restarts.
+struct producer_ids_record {
+    static constexpr int16_t type_id = 15;
+    int32_t broker_id = 0;
+    int64_t broker_epoch = 0;
+    int64_t next_producer_id = 0;
+    static constexpr auto schema() {
+        using T = producer_ids_record;
+        return std::tuple{field(&T::broker_id, "BrokerId"), field(&T::broker_epoch, "BrokerEpoch"),
+                          field(&T::next_producer_id, "NextProducerId")};
+    }
+};
+
 using metadata_record =
     std::variant<register_broker_record, topic_record, partition_record, config_record, partition_change_record,
                  remove_topic_record, fence_broker_record, unfence_broker_record, user_scram_credential_record,
-                 remove_user_scram_credential_record>;
+                 remove_user_scram_credential_record, producer_ids_record>;
 
 // Frame: int16 type id, int16 record version, then the body in the codec's non-flexible encoding at that
 // version. A record type's `version` (0 when it has none) is what this build writes; it reads every version
@@ -192,4 +206,5 @@ SLUICE_DECLARE_CODEC(metadata::fence_broker_record);
 SLUICE_DECLARE_CODEC(metadata::unfence_broker_record);
 SLUICE_DECLARE_CODEC(metadata::user_scram_credential_record);
 SLUICE_DECLARE_CODEC(metadata::remove_user_scram_credential_record);
+SLUICE_DECLARE_CODEC(metadata::producer_ids_record);
 }  // namespace sluice::protocol

@@ -54,7 +54,12 @@ void scram_users(const metadata_image& image, records& out) {
                 user_scram_credential_record{name, mechanism, c.salt, c.stored_key, c.server_key, c.iterations});
 }
 
-constexpr std::array<section, 4> sections{brokers, broker_configs, topics, scram_users};
+void producer_ids(const metadata_image& image, records& out) {
+    // The broker it went to does not matter any more; what is taken does.
+    if (image.next_producer_id() > 0) out.push_back(producer_ids_record{-1, -1, image.next_producer_id()});
+}
+
+constexpr std::array<section, 5> sections{brokers, broker_configs, topics, scram_users, producer_ids};
 
 std::vector<uint8_t> control_key(int16_t type) {
     std::vector<uint8_t> key;

@@ -14,4 +14,7 @@ result<void> validate_topic_name(std::string_view name);
 // Kafka's internal topics (__consumer_offsets, __transaction_state).
 bool is_internal_topic(std::string_view name);
 
+// The KRaft metadata log's topic: not in the metadata image (the Raft quorum keeps it), never a user's topic.
+inline constexpr std::string_view cluster_metadata_topic = "__cluster_metadata";
+
 }  // namespace sluice::metadata

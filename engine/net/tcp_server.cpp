@@ -1,8 +1,10 @@
 #include "engine/net/tcp_server.h"
 
 #include <array>
+#include <atomic>
 #include <exception>
 #include <set>
+#include <string_view>
 
 #include "engine/common/log.h"
 
@@ -41,6 +43,7 @@ struct tcp_server::shared_state {
     std::set<std::shared_ptr<open_connection>> connections;
     uint64_t next_connection_id = 1;
     bool stopped = false;
+    std::atomic<std::size_t> client_connections{0};  // read from any thread: client_connection_count()
 };
 
 namespace {
@@ -52,12 +55,46 @@ int32_t load_int32(const std::array<uint8_t, 4>& b) {
 // A TLS record starts 0x16 0x03: a ClientHello sent to a plaintext listener reads as a huge frame size.
 bool looks_like_tls(const std::array<uint8_t, 4>& b) { return b[0] == 0x16 && b[1] == 0x03; }
 
+// The client id of a request frame (header v1+: api key, api version, correlation id, then a nullable int16-length
+// string); empty when it is null or the frame is too short to say.
+std::string_view client_id_of(const protocol::bytes& frame) {
+    if (frame.size() < 10) return {};
+    const auto length = static_cast<int16_t>((frame[8] << 8) | frame[9]);
+    if (length <= 0 || frame.size() < 10 + static_cast<std::size_t>(length)) return {};
+    return {reinterpret_cast<const char*>(frame.data() + 10), static_cast<std::size_t>(length)};
+}
+
+// Counts one connection in shared_state::client_connections from its first request on, unless that request
+// names one of Sluice's own clients; uncounts it when the connection's coroutine ends, however it ends.
+class client_tally {
+public:
+    explicit client_tally(std::atomic<std::size_t>& count) : count_(count) {}
+    ~client_tally() {
+        if (counted_) count_.fetch_sub(1, std::memory_order_relaxed);
+    }
+    client_tally(const client_tally&) = delete;
+    client_tally& operator=(const client_tally&) = delete;
+    void first_request(const protocol::bytes& frame) {
+        if (seen_) return;
+        seen_ = true;
+        if (client_id_of(frame).starts_with(own_client_id_prefix)) return;
+        counted_ = true;
+        count_.fetch_add(1, std::memory_order_relaxed);
+    }
+
+private:
+    std::atomic<std::size_t>& count_;
+    bool seen_ = false;
+    bool counted_ = false;
+};
+
 template <class Stream>
 awaitable<void> serve_frames(std::shared_ptr<tcp_server::shared_state> state, Stream& stream, connection_info info) {
     boost::system::error_code ec;
     std::array<uint8_t, 4> size_bytes{};
     protocol::bytes frame;
     protocol::bytes out;
+    client_tally tally(state->client_connections);
     for (;;) {
         co_await asio::async_read(stream, asio::buffer(size_bytes), asio::redirect_error(asio::use_awaitable, ec));
         if (ec) break;
@@ -75,6 +112,7 @@ awaitable<void> serve_frames(std::shared_ptr<tcp_server::shared_state> state, St
         frame.resize(static_cast<std::size_t>(size));
         co_await asio::async_read(stream, asio::buffer(frame), asio::redirect_error(asio::use_awaitable, ec));
         if (ec) break;
+        tally.first_request(frame);
         handler_outcome outcome = co_await state->handler(info, std::move(frame));
         frame = {};
         if (outcome.response) {
@@ -221,6 +259,10 @@ void tcp_server::stop() {
 }
 
 std::size_t tcp_server::connection_count() const { return state_->connections.size(); }
+
+std::size_t tcp_server::client_connection_count() const {
+    return state_->client_connections.load(std::memory_order_relaxed);
+}
 
 tcp_server::~tcp_server() = default;
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "engine/common/asio.h"
 #include "engine/common/result.h"
@@ -14,6 +15,10 @@
 #include "engine/net/request_handler.h"
 
 namespace sluice::net {
+
+// The client id prefix of Sluice's own connections: its nodes' peer links (replica fetchers, quorum, ISR updates)
+// and the app's monitor and admin clients. client_connection_count() leaves them out.
+inline constexpr std::string_view own_client_id_prefix = "sluice";
 
 struct server_limits {
     int32_t max_request_bytes = 104857600;  // socket.request.max.bytes
@@ -33,6 +38,9 @@ public:
     // Stops accepting and closes every open connection. Call on the io_context's thread.
     void stop();
     std::size_t connection_count() const;
+    // Open connections whose first request came from a client other than Sluice's own (own_client_id_prefix):
+    // the users' producers, consumers and tools. An atomic: cheap, and safe to read from any thread.
+    std::size_t client_connection_count() const;
 
     struct shared_state;  // acceptor, open connections and handler, shared with the coroutines serving them
     tcp_server(std::shared_ptr<shared_state> state, uint16_t port) : state_(std::move(state)), port_(port) {}

@@ -3,6 +3,7 @@
 // `<end offset, 20 digits>-<epoch, 10 digits>.checkpoint` files like KRaft's.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "engine/raft/raft_log.h"
@@ -39,12 +40,18 @@ public:
     result<void> install_snapshot(offset_and_epoch id, bytes state) override;
 
     static std::string snapshot_file_name(offset_and_epoch id);
+    // Tests: runs before each fsync of the log, on the appending thread (e.g. to hold it like a slow disk).
+    void set_before_sync(std::function<void()> hook) { before_sync_ = std::move(hook); }
     const std::filesystem::path& dir() const { return dir_; }
 
 private:
     persistent_log(std::filesystem::path dir, std::unique_ptr<storage::partition_log> log, bool fsync_appends)
         : dir_(std::move(dir)), log_(std::move(log)), fsync_(fsync_appends) {}
-    result<void> sync() { return fsync_ ? log_->flush() : result<void>{}; }
+    result<void> sync() {
+        if (!fsync_) return {};
+        if (before_sync_) before_sync_();
+        return log_->flush();
+    }
     result<void> recover();
     result<void> write_snapshot(offset_and_epoch id, const bytes& state);
     void remove_snapshots_before(offset_and_epoch id);
@@ -54,6 +61,7 @@ private:
     std::filesystem::path dir_;
     std::unique_ptr<storage::partition_log> log_;
     bool fsync_ = true;
+    std::function<void()> before_sync_;
     std::optional<offset_and_epoch> snapshot_id_;
     // Where each epoch starts in the log, ascending (Kafka's leader-epoch cache, rebuilt at open).
     std::vector<std::pair<epoch_id, log_offset>> epochs_;

@@ -19,9 +19,13 @@ result<leader_epoch_cache> leader_epoch_cache::open(std::filesystem::path file) 
     return leader_epoch_cache(std::move(file), std::move(entries).value());
 }
 
-result<void> leader_epoch_cache::replace(std::vector<epoch_entry> next) {
-    if (!file_.empty())
-        if (auto r = write_leader_epoch_checkpoint(file_, next); !r) return r;
+result<void> leader_epoch_cache::replace(std::vector<epoch_entry> next, durability when) {
+    if (checkpoint_) {
+        auto text = format_leader_epoch_checkpoint(next);
+        auto written = when == durability::now ? checkpoint_->write_now(std::move(text))
+                                               : checkpoint_->write_later(std::move(text), flusher_);
+        if (!written) return written;
+    }
     entries_ = std::move(next);
     return {};
 }
@@ -37,14 +41,14 @@ result<void> leader_epoch_cache::assign(leader_epoch epoch, offset start_offset)
     while (!next.empty() && (next.back().epoch >= epoch || next.back().start_offset >= start_offset))
         next.pop_back();
     next.push_back(epoch_entry{epoch, start_offset});
-    return replace(std::move(next));
+    return replace(std::move(next), durability::now);
 }
 
 result<void> leader_epoch_cache::truncate_from_end(offset end_offset) {
     if (end_offset.value() < 0 || entries_.empty() || entries_.back().start_offset < end_offset) return {};
     auto next = entries_;
     while (!next.empty() && next.back().start_offset >= end_offset) next.pop_back();
-    return replace(std::move(next));
+    return replace(std::move(next), durability::later);
 }
 
 result<void> leader_epoch_cache::truncate_from_start(offset start_offset) {
@@ -55,7 +59,7 @@ result<void> leader_epoch_cache::truncate_from_start(offset start_offset) {
     next.reserve(static_cast<std::size_t>(entries_.end() - first_kept) + 1);
     next.push_back(epoch_entry{std::prev(first_kept)->epoch, start_offset});
     next.insert(next.end(), first_kept, entries_.end());
-    return replace(std::move(next));
+    return replace(std::move(next), durability::later);
 }
 
 epoch_end_offset leader_epoch_cache::end_offset_for(leader_epoch requested, offset log_end_offset) const {

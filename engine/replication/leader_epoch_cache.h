@@ -1,13 +1,28 @@
 // The leader epochs of one partition log and the offset each began at, as Kafka's LeaderEpochFileCache:
 // the leader answers OffsetForLeaderEpoch from it and a follower decides where to truncate with it.
 // Single-threaded, like the partition_log it describes: the partition's owner serialises every call.
+//
+// When the file is written (Kafka's rule since KAFKA-15046): a new epoch (assign) is fsynced before assign
+// returns, so the file never misses an epoch whose batches may be in the log: a replica restarted with a
+// missing epoch would answer OffsetForLeaderEpoch with a later end and let a follower keep a diverging tail.
+// Truncations change the cache at once and leave the file to the flusher (set_flusher): a restart may then
+// read entries the log no longer has, which the owner drops on load (truncate_from_end to the log end,
+// truncate_from_start to the log start, as Kafka's log loading does). Truncation itself relies only on the
+// in-memory cache, which is always current. One checkpoint_file serialises both kinds of write, so a queued
+// truncation never lands after a newer assign.
 #pragma once
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "engine/common/result.h"
 #include "engine/replication/types.h"
+#include "engine/storage/checkpoint_file.h"
+
+namespace sluice::storage {
+class background_flusher;
+}
 
 namespace sluice::replication {
 
@@ -50,14 +65,21 @@ public:
     // The same entries without the file, to plan changes without touching disk.
     leader_epoch_cache in_memory_copy() const;
     const std::filesystem::path& file() const { return file_; }
+    // Where truncations' checkpoint writes go (none: written at once).
+    void set_flusher(storage::background_flusher* flusher) { flusher_ = flusher; }
 
 private:
     leader_epoch_cache(std::filesystem::path file, std::vector<epoch_entry> entries)
-        : file_(std::move(file)), entries_(std::move(entries)) {}
-    // Persists `next` (when backed by a file), then adopts it.
-    result<void> replace(std::vector<epoch_entry> next);
+        : file_(std::move(file)),
+          checkpoint_(file_.empty() ? nullptr : std::make_shared<storage::checkpoint_file>(file_)),
+          entries_(std::move(entries)) {}
+    enum class durability { now, later };
+    // Persists `next` (when backed by a file), now or through the flusher, then adopts it.
+    result<void> replace(std::vector<epoch_entry> next, durability when);
 
     std::filesystem::path file_;       // empty: in memory only
+    std::shared_ptr<storage::checkpoint_file> checkpoint_;
+    storage::background_flusher* flusher_ = nullptr;
     std::vector<epoch_entry> entries_;  // strictly increasing in epoch and in start offset
 };
 

@@ -18,7 +18,16 @@ background_flusher::~background_flusher() {
 void background_flusher::sync_later(std::vector<file_handle> files) {
     {
         std::lock_guard lock(mutex_);
-        queue_.push_back(std::move(files));
+        queue_.push_back(job{std::move(files), nullptr});
+        ++queued_;
+    }
+    wake_.notify_one();
+}
+
+void background_flusher::run_later(std::function<void()> task) {
+    {
+        std::lock_guard lock(mutex_);
+        queue_.push_back(job{{}, std::move(task)});
         ++queued_;
     }
     wake_.notify_one();
@@ -45,11 +54,12 @@ void background_flusher::run() {
     for (;;) {
         wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
         if (queue_.empty()) return;  // stopping, and everything queued is done
-        auto job = std::move(queue_.front());
+        auto next = std::move(queue_.front());
         queue_.pop_front();
         lock.unlock();
         uint64_t failed = 0;
-        for (auto& file : job) {
+        if (next.task) next.task();
+        for (auto& file : next.files) {
             if (auto synced = file.sync(); !synced) {
                 log_warning("background flush: " + synced.err().message);
                 ++failed;

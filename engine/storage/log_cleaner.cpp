@@ -439,8 +439,7 @@ result<cleaning_stats> log_cleaner::commit(partition_log& log, cleaning_job& job
     }
     log.tombstone_expiry_ms_ = job.tombstone_expiry;
     if (job.cleanable_end != log.first_dirty_offset_) {
-        if (auto r = write_offset_checkpoint(log.dir_ / cleaner_checkpoint_name, job.cleanable_end); !r)
-            return r.err();
+        if (auto r = log.write_cleaner_checkpoint(job.cleanable_end); !r) return r.err();
         log.first_dirty_offset_ = job.cleanable_end;
     }
     job.stats.first_dirty_offset = log.first_dirty_offset_;

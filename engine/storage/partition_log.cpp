@@ -36,7 +36,11 @@ std::atomic<uint64_t> next_log_id{1};
 }  // namespace
 
 partition_log::partition_log(private_tag, std::filesystem::path dir, log_config cfg)
-    : dir_(std::move(dir)), config_(cfg), id_(next_log_id.fetch_add(1, std::memory_order_relaxed)) {}
+    : dir_(std::move(dir)),
+      config_(cfg),
+      log_start_file_(std::make_shared<checkpoint_file>(dir_ / log_start_checkpoint_name)),
+      cleaner_file_(std::make_shared<checkpoint_file>(dir_ / cleaner_checkpoint_name)),
+      id_(next_log_id.fetch_add(1, std::memory_order_relaxed)) {}
 
 result<std::unique_ptr<partition_log>> partition_log::open(std::filesystem::path dir, log_config cfg, int64_t now_ms) {
     auto log = std::make_unique<partition_log>(private_tag{}, std::move(dir), cfg);
@@ -341,11 +345,20 @@ std::size_t partition_log::apply_retention(int64_t now_ms) {
     return done();
 }
 
+// With a flusher the checkpoint is replaced in the background (as Kafka checkpoints log start offsets
+// periodically, log.flush.start.offset.checkpoint.interval.ms): the network thread never waits for it. A crash
+// before it lands can only bring back records between the first segment's base and the new start (DeleteRecords
+// within a segment), never expose deleted data: on open the start is at least the first remaining segment's
+// base, and segments are deleted only after the new start is in memory.
 result<void> partition_log::set_log_start_offset(int64_t offset) {
-    // Persist before acting on it: after a crash the start is at least as high as anything we deleted.
-    if (auto r = write_log_start_checkpoint(dir_, offset); !r) return r;
+    if (auto r = log_start_file_->write_later(std::to_string(offset) + "\n", flusher_); !r) return r;
     log_start_offset_ = offset;
     return {};
+}
+
+// A stale cleaner checkpoint after a crash only makes the cleaner look at some records again.
+result<void> partition_log::write_cleaner_checkpoint(int64_t offset) {
+    return cleaner_file_->write_later(std::to_string(offset) + "\n", flusher_);
 }
 
 result<void> partition_log::advance_log_start_offset(int64_t offset) {
@@ -389,7 +402,7 @@ result<void> partition_log::reset(int64_t new_start_offset) {
 
 result<void> partition_log::clamp_first_dirty_offset(int64_t limit) {
     if (first_dirty_offset_ <= limit) return {};
-    if (auto r = write_offset_checkpoint(dir_ / cleaner_checkpoint_name, limit); !r) return r;
+    if (auto r = write_cleaner_checkpoint(limit); !r) return r;
     first_dirty_offset_ = limit;
     return {};
 }

@@ -14,6 +14,7 @@
 
 #include "engine/common/result.h"
 #include "engine/protocol/batch_header.h"
+#include "engine/storage/checkpoint_file.h"
 #include "engine/storage/log_cleaner.h"
 #include "engine/storage/log_config.h"
 #include "engine/storage/segment.h"
@@ -25,6 +26,9 @@ struct append_result {
     int64_t last_offset = -1;
     int64_t max_timestamp = -1;
     int64_t log_append_time = -1;  // the batch's timestamp when it uses LogAppendTime, else -1
+    // An idempotent producer's retry of a batch the log has (storage/producer_state.h): nothing was appended,
+    // and the offsets are the original batch's.
+    bool duplicate = false;
 };
 
 // Whole batches, exactly as stored.
@@ -60,6 +64,8 @@ public:
     int64_t log_end_offset() const { return log_end_offset_; }
     int64_t size_bytes() const;
     std::size_t segment_count() const { return segments_.size(); }
+    // The base offset of the segment appends go to: it changes when a segment rolls.
+    int64_t active_segment_base() const { return active().base_offset(); }
     std::vector<segment_info> segments() const;
     // Max timestamp of the batch holding the log start offset; -1 when the log is empty.
     int64_t oldest_timestamp() const;
@@ -135,7 +141,10 @@ private:
     // flush.messages / flush.ms: through the flusher when there is one.
     result<void> flush_by_policy();
     result<void> remove_segment(std::map<int64_t, segment>::iterator it);
+    // Persists the new start (in the background with a flusher), then adopts it.
     result<void> set_log_start_offset(int64_t offset);
+    // The cleaner checkpoint's new value, persisted likewise.
+    result<void> write_cleaner_checkpoint(int64_t offset);
     result<void> delete_segments_below_log_start();
     // Lowers the cleaner checkpoint (persisted) to `limit` when it lies above.
     result<void> clamp_first_dirty_offset(int64_t limit);
@@ -152,6 +161,9 @@ private:
     int64_t last_flush_ms_ = 0;
     int64_t clock_ms_ = 0;            // the latest time a caller passed in, for calls that take none (reset)
     int64_t first_dirty_offset_ = 0;  // cleaner checkpoint, see log_cleaner.h
+    // The log-start-offset and cleaner checkpoints: written through the flusher when there is one.
+    std::shared_ptr<checkpoint_file> log_start_file_;
+    std::shared_ptr<checkpoint_file> cleaner_file_;
     // When the earliest tombstone kept by the last compaction may go (not persisted: after a restart the
     // dirty ratio alone schedules the next pass).
     int64_t tombstone_expiry_ms_ = std::numeric_limits<int64_t>::max();

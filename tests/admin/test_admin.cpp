@@ -7,6 +7,7 @@
 #include "engine/broker/node.h"
 #include "engine/client/admin_client.h"
 #include "engine/client/connection.h"
+#include "engine/client/group_client.h"
 #include "engine/protocol/messages/list_offsets.h"
 #include "engine/common/error_code.h"
 
@@ -386,6 +387,34 @@ private slots:
             if (p.partition == 1) QVERIFY(p.size_bytes > 1000);
             else QCOMPARE(p.size_bytes, int64_t(0));
         }
+    }
+
+    // Deleting __consumer_offsets would silently lose every group's committed offsets: the broker refuses it
+    // (and __cluster_metadata, the quorum's log), and refuses DeleteRecords below its start, as Kafka does.
+    void internalTopicsAreNotDeleted() {
+        client::cluster_client cluster(address_, timeout);
+        client::group_client groups(cluster);
+        (void)groups.describe_groups({"g1"});  // finding the group's coordinator creates __consumer_offsets
+        auto snap = CHECK_OK(client::read_cluster_snapshot(address_, timeout));
+        for (int i = 0; i < 100 && !find_topic(*snap, "__consumer_offsets"); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            snap = CHECK_OK(client::read_cluster_snapshot(address_, timeout));
+        }
+        QVERIFY(find_topic(*snap, "__consumer_offsets"));
+
+        client::admin_client admin(address_, timeout);
+        auto deleted = CHECK_OK(admin.delete_topics({"__consumer_offsets", "__cluster_metadata"}));
+        QCOMPARE(deleted->size(), 2u);
+        for (const auto& result : *deleted) {
+            QCOMPARE(result.error, code(error_code::invalid_topic_exception));
+            QVERIFY2(result.message.find("internal topic") != std::string::npos, result.message.c_str());
+        }
+        QCOMPARE(CHECK_OK(admin.delete_records("__consumer_offsets", {{0, -1}}))->front().error,
+                 code(error_code::invalid_topic_exception));
+        snap = CHECK_OK(client::read_cluster_snapshot(address_, timeout));
+        QVERIFY(find_topic(*snap, "__consumer_offsets"));
+        QVERIFY(std::filesystem::is_directory(data_dir() / "__consumer_offsets-0"));
+        QVERIFY(std::filesystem::is_directory(data_dir() / "__cluster_metadata-0"));
     }
 
     void metadataSurvivesRestart() {

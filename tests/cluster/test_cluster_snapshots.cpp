@@ -160,7 +160,9 @@ private slots:
             QVERIFY(eventually([&] { return listed(id) == expected(); }));
             // Only whole segments before the latest snapshot go.
             QVERIFY(first_segment(id) <= latest_snapshot(id));
-            QCOMPARE(offsets_of(metadata_dir(id), ".checkpoint").size(), std::size_t{1});
+            // One snapshot is kept. The node's quorum thread writes a new one before it removes the older, so
+            // a listing taken in between (this thread races it) may see both for a moment.
+            QVERIFY(eventually([&] { return offsets_of(metadata_dir(id), ".checkpoint").size() == 1; }));
         }
     }
 

@@ -1,7 +1,8 @@
 // Metadata snapshots: an image turned into records and snapshot bytes and loaded again is the same image
 // (brokers with racks and fencing, broker and topic overrides, partitions with moved leaders and epochs, a
 // deleted topic gone); a damaged or torn snapshot is refused with corrupt_message, never read as less state;
-// the controller's load replaces its image and tells listeners which topics went.
+// the controller's load replaces its image and tells listeners which topics went; producer id blocks never
+// overlap and survive a snapshot, as SCRAM users do.
 #include <QtTest>
 
 #include "engine/metadata/controller.h"
@@ -45,6 +46,16 @@ metadata_image rich_image() {
                                                   std::vector<int32_t>{1}});
         if (t == 3) log.push_back(remove_topic_record{id});
     }
+    // Two producer id blocks went out; a stale record never moves the taken range back.
+    log.push_back(producer_ids_record{1, 0, 1000});
+    log.push_back(producer_ids_record{2, 0, 2000});
+    log.push_back(producer_ids_record{3, 0, 1000});
+    // SCRAM users: alice with both mechanisms, then her SHA-512 one replaced; bob added and removed again.
+    log.push_back(user_scram_credential_record{"alice", 1, {1, 2}, {3, 4}, {5, 6}, 4096});
+    log.push_back(user_scram_credential_record{"alice", 2, {7}, {8}, {9}, 4096});
+    log.push_back(user_scram_credential_record{"alice", 2, {10}, {11}, {12}, 8192});
+    log.push_back(user_scram_credential_record{"bob", 1, {13}, {14}, {15}, 4096});
+    log.push_back(remove_user_scram_credential_record{"bob", 1});
     for (const auto& r : log) image.apply(r);
     return image;
 }
@@ -79,7 +90,28 @@ private slots:
         QCOMPARE(moving.adding_replicas, (std::vector<int32_t>{4}));
         QCOMPARE(moving.removing_replicas, (std::vector<int32_t>{1}));
         QCOMPARE(image.broker_configs().size(), std::size_t{2});  // "" and "1"; "2" lost its only override
+        QCOMPARE(image.next_producer_id(), int64_t{2000});
+        QCOMPARE(image.scram_users().size(), std::size_t{1});  // bob is gone with his only credential
+        QCOMPARE(image.scram_users().at("alice").size(), std::size_t{2});
+        QCOMPARE(image.find_scram_credential("alice", 2)->iterations, 8192);
         QVERIFY(!image.same_state(metadata_image{}));
+    }
+
+    void producer_id_blocks_follow_each_other() {
+        // The controller's next block starts where the image says the last one ended; replaying its record
+        // moves the image on, so no two blocks overlap.
+        config_values values;
+        controller c(1, values);
+        auto first = c.allocate_producer_ids(1, 1000);
+        QVERIFY(first.ok());
+        c.apply(first.value());
+        QCOMPARE(c.image().next_producer_id(), int64_t{1000});
+        auto second = c.allocate_producer_ids(2, 1000);
+        QVERIFY(second.ok());
+        const auto& record = std::get<producer_ids_record>(second.value().front());
+        QCOMPARE(record.broker_id, 2);
+        QCOMPARE(record.next_producer_id, int64_t{2000});
+        QVERIFY(!c.allocate_producer_ids(1, 0).ok());
     }
 
     void records_rebuild_the_image() {

@@ -4,6 +4,7 @@
 #include <array>
 #include <future>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "engine/net/tcp_server.h"
@@ -26,6 +27,22 @@ protocol::bytes frame_of(uint8_t first, std::size_t size) {
     w.write_int32(static_cast<int32_t>(size));
     protocol::bytes body(size, 0x11);
     body[0] = first;
+    w.write_raw(body);
+    return out;
+}
+
+// A request frame whose header names `client_id` (api key 18, version 3, correlation id 1).
+protocol::bytes request_from(const std::string& client_id) {
+    protocol::bytes body;
+    protocol::wire_writer b(body);
+    b.write_int16(18);
+    b.write_int16(3);
+    b.write_int32(1);
+    b.write_int16(static_cast<int16_t>(client_id.size()));
+    b.write_raw(protocol::bytes(client_id.begin(), client_id.end()));
+    protocol::bytes out;
+    protocol::wire_writer w(out);
+    w.write_int32(static_cast<int32_t>(body.size()));
     w.write_raw(body);
     return out;
 }
@@ -144,6 +161,30 @@ private slots:
         QVERIFY(later.connect(server->port()));
         later.send(frame_of(0x03, 9));
         QVERIFY2(later.receive().has_value(), "the server still accepts new connections");
+    }
+
+    // The app asks before quitting while users' clients are connected: it needs a count without Sluice's own
+    // connections (peers, its monitor), cheap enough to read from the GUI thread.
+    void counts_client_connections_but_not_sluices_own() {
+        const auto clients_become = [this](std::size_t n) {
+            for (int i = 0; i < 250 && server->client_connection_count() != n; ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            return server->client_connection_count() == n;
+        };
+        probe user, own, silent;
+        QVERIFY(user.connect(server->port()));
+        QVERIFY(own.connect(server->port()));
+        QVERIFY(silent.connect(server->port()));
+        QVERIFY(wait_for_connections(3));
+        QCOMPARE(server->client_connection_count(), std::size_t{0});  // no request yet: not known to be a client
+        user.send(request_from("rdkafka"));
+        QVERIFY(user.receive().has_value());
+        own.send(request_from("sluice-replica-2"));
+        QVERIFY(own.receive().has_value());
+        QVERIFY(clients_become(1));
+        user.send(frame_of(0xEE, 16));  // a connection that ends in a fault is uncounted too
+        QVERIFY(!user.receive().has_value());
+        QVERIFY(clients_become(0));
     }
 
     void oversized_frame_closes_connection() {

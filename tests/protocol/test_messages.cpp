@@ -37,6 +37,7 @@
 #include "engine/protocol/messages/find_coordinator.h"
 #include "engine/protocol/messages/heartbeat.h"
 #include "engine/protocol/messages/incremental_alter_configs.h"
+#include "engine/protocol/messages/init_producer_id.h"
 #include "engine/protocol/messages/join_group.h"
 #include "engine/protocol/messages/leave_group.h"
 #include "engine/protocol/messages/list_groups.h"
@@ -48,7 +49,10 @@
 #include "engine/protocol/messages/offset_fetch.h"
 #include "engine/protocol/messages/offset_for_leader_epoch.h"
 #include "engine/protocol/messages/produce.h"
+#include "engine/protocol/messages/sasl_authenticate.h"
+#include "engine/protocol/messages/sasl_handshake.h"
 #include "engine/protocol/messages/sync_group.h"
+#include "engine/protocol/messages/user_scram_credentials.h"
 #include "engine/protocol/messages/vote.h"
 #include "tests/protocol/message_codec_checks.h"
 
@@ -119,6 +123,11 @@ const std::vector<api_row>& api_rows() {
         row<alter_partition_reassignments_api>(0),
         row<list_partition_reassignments_api>(0),
         row<offset_for_leader_epoch_api>(4),
+        row<init_producer_id_api>(4),
+        row<sasl_handshake_api>(1),
+        row<sasl_authenticate_api>(2),
+        row<describe_user_scram_credentials_api>(0),
+        row<alter_user_scram_credentials_api>(0),
     };
     return rows;
 }
@@ -381,6 +390,30 @@ private slots:
                    "00000001" "0003666f6f" "00000001" "00000000" "0000"
                    "0000018bcfe56800"    // Timestamp 1700000000000
                    "000000000000002a");  // Offset 42
+        }
+
+        // InitProducerId (key 22): classic v0-1, flexible from v2, ProducerId/ProducerEpoch from v3.
+        {
+            init_producer_id_request r;
+            r.transaction_timeout_ms = 60000;
+            r.producer_id = 7;
+            r.producer_epoch = 2;
+            add_golden("InitProducerId v0 request", r, {0, false},
+                   "ffff"                // TransactionalId: null
+                   "0000ea60");          // TransactionTimeoutMs 60000
+            add_golden("InitProducerId v3 request", r, {3, true},
+                   "00"                  // compact nullable string: null
+                   "0000ea60"
+                   "0000000000000007"    // ProducerId (v3+)
+                   "0002"                // ProducerEpoch (v3+)
+                   "00");                // tag section
+            init_producer_id_response a;
+            a.producer_id = 1000;
+            a.producer_epoch = 0;
+            add_golden("InitProducerId v0 response", a, {0, false},
+                   "00000000" "0000" "00000000000003e8" "0000");
+            add_golden("InitProducerId v4 response", a, {4, true},
+                   "00000000" "0000" "00000000000003e8" "0000" "00");
         }
 
         // Tag sections, on a test-only schema.

@@ -1,12 +1,13 @@
 // leader_epoch_cache: Kafka's OffsetForLeaderEpoch answers, assign/truncate rules, the checkpoint file.
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <fstream>
+#include <future>
 #include <iterator>
 
 #include "engine/replication/leader_epoch_cache.h"
 #include "engine/replication/leader_epoch_checkpoint.h"
+#include "engine/storage/background_flusher.h"
 
 using namespace sluice;
 using namespace sluice::replication;
@@ -225,6 +226,62 @@ private slots:
         auto opened = leader_epoch_cache::open(file);
         QVERIFY(opened.ok());
         QCOMPARE(describe(opened->entries()), QStringLiteral("4@7"));
+        QVERIFY(!std::filesystem::exists(std::filesystem::path(file).concat(".tmp")));
+    }
+
+    // With a flusher, truncations are written in the background, an assign at once; a truncation still queued
+    // when a newer assign was written must not put its older list back. The flusher is held by a job queued
+    // first, so the order is decided here, not by the scheduler.
+    void background_truncation_never_overwrites_a_newer_assign() {
+        QTemporaryDir tmp;
+        const auto file = std::filesystem::path(tmp.path().toStdString()) / leader_epoch_checkpoint_name;
+        storage::background_flusher flusher;
+        auto opened = leader_epoch_cache::open(file);
+        QVERIFY(opened.ok());
+        auto& cache = opened.value();
+        cache.set_flusher(&flusher);
+        QVERIFY(cache.assign(leader_epoch{1}, offset{0}).ok());
+        QVERIFY(cache.assign(leader_epoch{2}, offset{10}).ok());
+        QVERIFY(cache.assign(leader_epoch{3}, offset{20}).ok());
+        std::promise<void> release;
+        auto released = release.get_future().share();
+        flusher.run_later([released] { released.wait(); });
+        QVERIFY(cache.truncate_from_end(offset{15}).ok());
+        QCOMPARE(describe(cache.entries()), QStringLiteral("1@0 2@10"));                          // in memory at once
+        QCOMPARE(QByteArray::fromStdString(slurp(file)), QByteArray("0\n3\n1 0\n2 10\n3 20\n"));  // not yet on disk
+        QVERIFY(cache.assign(leader_epoch{4}, offset{15}).ok());
+        QCOMPARE(QByteArray::fromStdString(slurp(file)), QByteArray("0\n3\n1 0\n2 10\n4 15\n"));  // at once
+        release.set_value();
+        flusher.drain();
+        QCOMPARE(QByteArray::fromStdString(slurp(file)), QByteArray("0\n3\n1 0\n2 10\n4 15\n"));
+        // A truncation alone lands once the flusher gets to it.
+        QVERIFY(cache.truncate_from_end(offset{12}).ok());
+        flusher.drain();
+        QCOMPARE(QByteArray::fromStdString(slurp(file)), QByteArray("0\n2\n1 0\n2 10\n"));
+    }
+
+    // A write queued for a partition whose directory is then deleted (and a new partition of that name
+    // created) must not land in the new directory.
+    void queued_write_does_not_follow_a_recreated_directory() {
+        QTemporaryDir tmp;
+        const auto dir = std::filesystem::path(tmp.path().toStdString()) / "t-0";
+        std::filesystem::create_directories(dir);
+        const auto file = dir / leader_epoch_checkpoint_name;
+        storage::background_flusher flusher;
+        auto opened = leader_epoch_cache::open(file);
+        QVERIFY(opened.ok());
+        opened->set_flusher(&flusher);
+        QVERIFY(opened->assign(leader_epoch{1}, offset{0}).ok());
+        QVERIFY(opened->assign(leader_epoch{2}, offset{10}).ok());
+        std::promise<void> release;
+        auto released = release.get_future().share();
+        flusher.run_later([released] { released.wait(); });
+        QVERIFY(opened->truncate_from_end(offset{5}).ok());
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        release.set_value();
+        flusher.drain();
+        QVERIFY(!std::filesystem::exists(file));
         QVERIFY(!std::filesystem::exists(std::filesystem::path(file).concat(".tmp")));
     }
 };

@@ -60,11 +60,27 @@ public:
         return QtFuture::makeReadyFuture(nextResult);
     }
 
+    QFuture<PartitionResults> alterReassignments(const ReassignmentRequest &request) override
+    {
+        reassignmentRequests << request;
+        return QtFuture::makeReadyFuture(PartitionResults{nextResult, {}});
+    }
+    QFuture<ReassignmentStatus> listReassignments(const QStringList &) override
+    {
+        return QtFuture::makeReadyFuture(ReassignmentStatus{{}, inProgress});
+    }
+    QFuture<PartitionResults> electLeaders(const ElectionRequest &request) override
+    {
+        electionRequests << request;
+        return QtFuture::makeReadyFuture(PartitionResults{nextResult, {}});
+    }
+
     // Requests that change the cluster, in any form.
     int changeCount() const
     {
         return static_cast<int>(createRequests.size() + deletedTopics.size() + partitionRequests.size() +
-                                alterRequests.size() + deleteRecordsRequests.size());
+                                alterRequests.size() + deleteRecordsRequests.size() + reassignmentRequests.size() +
+                                electionRequests.size());
     }
 
     QMap<QString, ConfigDescription> brokerConfigs;  // by broker id
@@ -77,4 +93,7 @@ public:
     QList<CreatePartitionsRequest> partitionRequests;
     QList<AlterConfigsRequest> alterRequests;
     QList<DeleteRecordsRequest> deleteRecordsRequests;
+    QList<ReassignmentRequest> reassignmentRequests;
+    QList<ElectionRequest> electionRequests;
+    QList<ReassignmentProgress> inProgress;
 };

@@ -91,6 +91,27 @@ private slots:
         QTest::newRow("describe") << KafkaCommands::describeConfigs(Bootstrap, ConfigResourceType::Broker, QStringLiteral("1"))
                                   << "kafka-configs.sh --bootstrap-server broker1:9092 --describe --entity-type brokers "
                                      "--entity-name 1 --all";
+        QTest::newRow("reassign execute")
+            << KafkaCommands::reassignPartitions(Bootstrap, QStringLiteral("reassignment.json"),
+                                                 KafkaCommands::ReassignAction::Execute)
+            << "kafka-reassign-partitions.sh --bootstrap-server broker1:9092 --reassignment-json-file reassignment.json "
+               "--execute";
+        QTest::newRow("reassign verify")
+            << KafkaCommands::reassignPartitions(Bootstrap, QStringLiteral("reassignment.json"),
+                                                 KafkaCommands::ReassignAction::Verify)
+            << "kafka-reassign-partitions.sh --bootstrap-server broker1:9092 --reassignment-json-file reassignment.json "
+               "--verify";
+        QTest::newRow("reassign cancel, quoted file")
+            << KafkaCommands::reassignPartitions(Bootstrap, QStringLiteral("my plan.json"), KafkaCommands::ReassignAction::Cancel)
+            << "kafka-reassign-partitions.sh --bootstrap-server broker1:9092 --reassignment-json-file 'my plan.json' --cancel";
+        QTest::newRow("preferred election")
+            << KafkaCommands::electLeaders(Bootstrap, ElectionType::Preferred, QStringLiteral("election.json"))
+            << "kafka-leader-election.sh --bootstrap-server broker1:9092 --election-type PREFERRED --path-to-json-file "
+               "election.json";
+        QTest::newRow("unclean election")
+            << KafkaCommands::electLeaders(Bootstrap, ElectionType::Unclean, QStringLiteral("election.json"))
+            << "kafka-leader-election.sh --bootstrap-server broker1:9092 --election-type UNCLEAN --path-to-json-file "
+               "election.json";
     }
     void commands()
     {

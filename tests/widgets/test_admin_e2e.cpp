@@ -167,7 +167,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dataDir.isValid());
         m_cluster = new LocalCluster(this);
-        QVERIFY2(m_cluster->start(m_dataDir.path(), 0, false), qPrintable(m_cluster->errorString()));
+        QVERIFY2(m_cluster->start(m_dataDir.path(), 0), qPrintable(m_cluster->errorString()));
         m_admin = new KafkaAdminService(m_cluster->bootstrap(), this);
         m_session = new ClusterSession(makeSnapshotProvider(m_cluster->bootstrap()), this);
         m_session->setRefreshInterval(200);

@@ -1,6 +1,9 @@
 // End to end: the real sluice window on its embedded three-node cluster shows three brokers with one active
-// controller; with one node stopped its broker shows offline and an RF=3 topic's partitions become
-// under-replicated in the Partitions view; started again, both recover. Built only with sluice_broker and sluice_client.
+// controller; a node stopped from the Brokers view's own actions shows offline, leaves the ISR of an RF=3 topic
+// (whose leadership moves off it) and its partitions become under-replicated in the Partitions view; started again
+// from the view, both recover. Killing the active controller from the view makes the quorum (DescribeQuorum) name
+// a new leader. Built only with sluice_broker and sluice_client.
+#include <QAction>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -10,13 +13,16 @@
 #include <string>
 #include <vector>
 
+#include "engine/client/admin_client.h"
 #include "engine/client/cluster_client.h"
 
 #include "AppOptions.h"
 #include "BrokersModel.h"
 #include "BrokersView.h"
 #include "LocalCluster.h"
+#include "LocalClusterControls.h"
 #include "MainWindow.h"
+#include "NodeActions.h"
 #include "PartitionsFilterModel.h"
 #include "PartitionsModel.h"
 #include "PartitionsView.h"
@@ -38,6 +44,14 @@ int countControllers(const BrokersModel &model)
     for (int row = 0; row < model.rowCount(); ++row)
         controllers += model.index(row, BrokersModel::Role).data(BrokersModel::RawValueRole).toBool() ? 1 : 0;
     return controllers;
+}
+
+int controllerOf(const BrokersModel &model)
+{
+    for (int row = 0; row < model.rowCount(); ++row)
+        if (model.index(row, BrokersModel::Role).data(BrokersModel::RawValueRole).toBool())
+            return model.index(row, 0).data(BrokersModel::BrokerIdRole).toInt();
+    return -1;
 }
 
 bool isOnline(const BrokersModel &model, int id)
@@ -92,6 +106,14 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(brokers->index(0, BrokersModel::Quorum).data().toString().left(5), QStringLiteral("voter"),
                                   15000);
 
+        // Three partitions, so that some partition is led by a node other than the controller: its leadership
+        // has to move when that node stops.
+        {
+            sluice::client::admin_client admin(window->bootstrap().toStdString(), std::chrono::seconds(10));
+            const auto created = admin.create_topics({{"rf3", 3, 3, {}, {}}});
+            QVERIFY2(created.ok() && created->front().ok(),
+                     created.ok() ? created->front().message.c_str() : created.err().message.c_str());
+        }
         if (const auto failure = produceRecords(window->bootstrap().toStdString(), "rf3", 5))
             QFAIL(qPrintable(*failure));
 
@@ -112,12 +134,47 @@ private slots:
         };
         QTRY_VERIFY_WITH_TIMEOUT(!(health() & PartitionsModel::UnderReplicated), Timeout);
 
-        // Stop a node that is neither the controller nor the first bootstrap address.
-        int victim = 3;
-        if (brokers->index(brokers->rowOf(3), BrokersModel::Role).data(BrokersModel::RawValueRole).toBool())
-            victim = 2;
-        QVERIFY(cluster->stopNode(victim));
+        // Stop, from the Brokers view, a node that leads a partition of rf3 and is not the controller.
+        const auto leaderOf = [&](int partition) {
+            return partitions->index(partitions->rowOf(QStringLiteral("rf3"), partition), PartitionsModel::Leader)
+                .data(PartitionsModel::RawValueRole)
+                .toInt();
+        };
+        const int controller = controllerOf(*brokers);
+        int victim = -1;
+        int moved = -1;  // the partition the victim leads
+        for (int partition = 0; partition < 3 && victim < 0; ++partition) {
+            if (const int leader = leaderOf(partition); leader >= 1 && leader != controller) {
+                victim = leader;
+                moved = partition;
+            }
+        }
+        QVERIFY2(victim >= 1, "every partition of rf3 is led by the controller");
+        BrokersView *view = window->brokersView();
+        NodeActions *actions = view->nodeActions();
+        if (const QByteArray path = qgetenv("SLUICE_SCREENSHOT"); !path.isEmpty()) {
+            // The brokers before any node is touched (path with "-before" before the suffix).
+            tabs->setCurrentWidget(view);
+            view->selectBroker(victim);
+            QTest::qWait(300);
+            QString beforePath = QString::fromLocal8Bit(path);
+            beforePath.insert(beforePath.lastIndexOf(QLatin1Char('.')), QLatin1String("-before"));
+            QVERIFY(window->grab().save(beforePath));
+            window->showPartitionsOf(QStringLiteral("rf3"));
+        }
+        QVERIFY(window->localClusterControls());
+        window->localClusterControls()->setQuiet(true);  // a failure fails the checks below, not a modal box
+        view->selectBroker(victim);
+        QCOMPARE(actions->currentNode(), victim);
+        QVERIFY(actions->stopAction()->isEnabled());
+        QVERIFY(!actions->startAction()->isEnabled());  // it runs
+        QVERIFY(!actions->healAction()->isEnabled());   // no fault yet
+        actions->stopAction()->trigger();
         QVERIFY(!cluster->isNodeRunning(victim));
+        const auto localNodeText = [&](int id) { return brokers->index(brokers->rowOf(id), BrokersModel::LocalNode).data().toString(); };
+        QCOMPARE(localNodeText(victim), QStringLiteral("stopped"));
+        QVERIFY(!actions->stopAction()->isEnabled());  // can't stop a stopped node
+        QVERIFY(actions->startAction()->isEnabled());
         QTRY_VERIFY_WITH_TIMEOUT(!isOnline(*brokers, victim), Timeout);
         QCOMPARE(brokers->rowCount(), 3);  // still listed
         QVERIFY(brokers->index(brokers->rowOf(victim), 0).data(BrokersModel::LastSeenRole).toLongLong() > 0);
@@ -141,6 +198,19 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(client.produce("rf3", 0, records, 1).ok(), 15000);
         }
         QTRY_VERIFY2_WITH_TIMEOUT(health() & PartitionsModel::UnderReplicated, qPrintable(describe()), Timeout);
+        const auto isrOf = [&](int partition) {
+            QStringList isr = partitions->index(partitions->rowOf(QStringLiteral("rf3"), partition), PartitionsModel::Isr)
+                                  .data()
+                                  .toString()
+                                  .split(QLatin1Char(','));
+            for (QString &id : isr)
+                id = id.trimmed();
+            return isr;
+        };
+        QVERIFY2(!isrOf(0).contains(QString::number(victim)), qPrintable(describe()));
+        // The partition the stopped node led has a new leader, and the node left its ISR too.
+        QTRY_VERIFY2_WITH_TIMEOUT(leaderOf(moved) >= 1 && leaderOf(moved) != victim, qPrintable(describe()), Timeout);
+        QTRY_VERIFY2_WITH_TIMEOUT(!isrOf(moved).contains(QString::number(victim)), qPrintable(describe()), Timeout);
         shown->setHealthFilter(PartitionsFilterModel::HealthFilter::UnderReplicated);
         QVERIFY(shown->rowCount() >= 1);
 
@@ -153,10 +223,46 @@ private slots:
             QVERIFY(window->grab().save(brokersPath));
         }
 
-        QVERIFY2(cluster->startNode(victim), qPrintable(cluster->errorString()));
+        view->selectBroker(victim);
+        actions->startAction()->trigger();
+        QVERIFY2(cluster->isNodeRunning(victim), qPrintable(window->localClusterControls()->errorString()));
+        QVERIFY(localNodeText(victim).startsWith(QLatin1String("running")));
         QTRY_VERIFY_WITH_TIMEOUT(isOnline(*brokers, victim), Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(!(health() & PartitionsModel::UnderReplicated), Timeout);
         QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 0, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            partitions->index(partitions->rowOf(QStringLiteral("rf3"), 0), PartitionsModel::Isr).data().toString().count(QLatin1Char(',')),
+            2, Timeout);  // full ISR again
+
+        // Kill the active controller from the view (confirming the question): the quorum elects another leader,
+        // which DescribeQuorum reports and the Brokers view's quorum line shows.
+        const int oldLeader = brokers->quorumLeader();
+        QVERIFY(oldLeader >= 1);
+        QStringList questions;
+        actions->setConfirm([&](const QString &, const QString &question) {
+            questions << question;
+            return true;
+        });
+        view->selectBroker(oldLeader);
+        actions->killAction()->trigger();
+        QCOMPARE(questions.size(), 1);
+        QVERIFY(!cluster->isNodeRunning(oldLeader));
+        QCOMPARE(localNodeText(oldLeader), QStringLiteral("killed"));
+        QTRY_VERIFY2_WITH_TIMEOUT(brokers->quorumLeader() >= 1 && brokers->quorumLeader() != oldLeader,
+                                  qPrintable(brokers->quorumSummary()), Timeout);
+        QVERIFY(brokers->quorumSummary().contains(QStringLiteral("leader %1").arg(brokers->quorumLeader())));
+        QTRY_VERIFY_WITH_TIMEOUT(controllerOf(*brokers) >= 1 && controllerOf(*brokers) != oldLeader, Timeout);
+
+        if (const QByteArray path = qgetenv("SLUICE_SCREENSHOT"); !path.isEmpty()) {
+            // The brokers (path with "-killed" before the suffix) once the killed controller's successor is known.
+            tabs->setCurrentWidget(window->brokersView());
+            view->selectBroker(oldLeader);
+            QTRY_VERIFY_WITH_TIMEOUT(!isOnline(*brokers, oldLeader), Timeout);  // fenced: what a user waits for
+            QTest::qWait(300);
+            QString killedPath = QString::fromLocal8Bit(path);
+            killedPath.insert(killedPath.lastIndexOf(QLatin1Char('.')), QLatin1String("-killed"));
+            QVERIFY(window->grab().save(killedPath));
+        }
     }
 };
 

@@ -1,11 +1,14 @@
 // PartitionsModel, its filter proxy and BrokersModel from hand-built snapshots: rows, health detection
-// (under-replicated, offline, leader not preferred), filters, a broker that leaves the metadata, 10,000 partitions.
+// (under-replicated, offline, leader not preferred), filters, a broker that leaves the metadata, 10,000 partitions;
+// the local nodes' states and sizes on disk, and which node actions they allow.
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QFont>
 #include <QSignalSpy>
 #include <QTest>
 
 #include "BrokersModel.h"
+#include "NodeActions.h"
 #include "PartitionsFilterModel.h"
 #include "PartitionsModel.h"
 #include "Translations.h"
@@ -21,6 +24,8 @@ sluice::client::cluster_snapshot mixedHealth()
 {
     auto orders = topic("orders", 3, 3, 10, 2);
     orders.partitions[1].isr = {1, 2};
+    orders.partitions[1].log_end_offset = 13;  // 3 records not yet on every ISR member
+    orders.partitions[1].size_bytes = 1536;
     orders.partitions[2].leader = 2;
     auto audit = topic("audit", 1, 3);
     audit.partitions[0].leader = -1;  // offline
@@ -54,7 +59,16 @@ private slots:
         QCOMPARE(model.index(row, PartitionsModel::Replicas).data().toString(), QStringLiteral("1, 2, 3"));
         QCOMPARE(model.index(row, PartitionsModel::Isr).data().toString(), QStringLiteral("1, 2"));
         QCOMPARE(model.index(row, PartitionsModel::StartOffset).data(PartitionsModel::RawValueRole).toLongLong(), 2);
-        QCOMPARE(model.index(row, PartitionsModel::EndOffset).data().toString(), QStringLiteral("10"));
+        QCOMPARE(model.index(row, PartitionsModel::HighWatermark).data().toString(), QStringLiteral("10"));
+        QCOMPARE(model.index(row, PartitionsModel::LogEndOffset).data().toString(), QStringLiteral("13"));
+        QVERIFY(model.index(row, PartitionsModel::LogEndOffset).data(Qt::ToolTipRole).toString().startsWith(
+            QStringLiteral("3 records on the leader are not yet on every in-sync replica")));
+        QCOMPARE(model.index(row, PartitionsModel::Size).data().toString(), QStringLiteral("1.5 KiB"));
+        QCOMPARE(model.index(row, PartitionsModel::Size).data(PartitionsModel::RawValueRole).toLongLong(), 1536);
+        QCOMPARE(model.index(0, PartitionsModel::LogEndOffset).data().toString(), QStringLiteral("—"));  // not reported
+        QCOMPARE(model.index(0, PartitionsModel::Size).data().toString(), QStringLiteral("—"));
+        QCOMPARE(model.headerData(PartitionsModel::HighWatermark, Qt::Horizontal).toString(), QStringLiteral("High watermark"));
+        QCOMPARE(model.headerData(PartitionsModel::LogEndOffset, Qt::Horizontal).toString(), QStringLiteral("Log end (LEO)"));
         QCOMPARE(model.index(row, PartitionsModel::Status).data().toString(), QStringLiteral("Under-replicated"));
         QCOMPARE(model.index(0, PartitionsModel::Leader).data().toString(), QStringLiteral("none"));
         QCOMPARE(model.index(0, PartitionsModel::Status).data().toString(), QStringLiteral("Offline"));
@@ -167,7 +181,7 @@ private slots:
         QCOMPARE(model.rowCount(), 10000);
         PartitionsFilterModel proxy;
         proxy.setSourceModel(&model);
-        proxy.sort(PartitionsModel::EndOffset);
+        proxy.sort(PartitionsModel::HighWatermark);
         snap.topics[50].partitions[7].isr = {1};
         model.applySnapshot(snap);
         proxy.setHealthFilter(PartitionsFilterModel::HealthFilter::UnderReplicated);
@@ -222,6 +236,72 @@ private slots:
         QCOMPARE(model.index(0, BrokersModel::QuorumLag).data(BrokersModel::RawValueRole).toLongLong(), 0);
         QCOMPARE(model.index(2, BrokersModel::QuorumLag).data(BrokersModel::RawValueRole).toLongLong(), 15);
         QCOMPARE(model.index(3, BrokersModel::QuorumLag).data(BrokersModel::RawValueRole).toLongLong(), 1);
+    }
+
+    void localNodesAndSizesOnDisk()
+    {
+        auto snap = snapshot({topic("orders", 3, 3)}, 3);
+        snap.brokers[0].log_dir_bytes = 3 * 1024 * 1024;
+        BrokersModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.applySnapshot(snap);
+        QCOMPARE(model.index(0, BrokersModel::LogDirSize).data().toString(), QStringLiteral("3 MiB"));
+        QCOMPARE(model.index(1, BrokersModel::LogDirSize).data().toString(), QStringLiteral("—"));
+        QVERIFY(!model.hasLocalNodes());
+        QCOMPARE(model.index(0, BrokersModel::LocalNode).data().toString(), QStringLiteral("—"));
+
+        // Killed but not yet fenced: the metadata still lists it, and the Status says what that means.
+        LocalNodeStates states{{1, {}}, {2, {}}, {3, {}}};
+        states[2].process = LocalNodeState::Process::Killed;
+        states[3].isolated = true;
+        states[3].latencyMs = 200;
+        states[1].clientConnections = 2;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setLocalNodeStates(states);
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.index(0, BrokersModel::LocalNode).data().toString(), QStringLiteral("running  ·  2 clients"));
+        QCOMPARE(model.index(1, BrokersModel::LocalNode).data().toString(), QStringLiteral("killed"));
+        QCOMPARE(model.index(1, BrokersModel::Status).data().toString(), QStringLiteral("Down, not yet fenced"));
+        QCOMPARE(model.index(2, BrokersModel::LocalNode).data().toString(),
+                 QStringLiteral("running  ·  cut off  ·  +200 ms to peers"));
+        QVERIFY(model.hasLinkFaults());
+        model.applySnapshot(snap);  // the next poll keeps them
+        QCOMPARE(model.index(1, BrokersModel::LocalNode).data().toString(), QStringLiteral("killed"));
+
+        // The actions follow the selected node's state: no stopping a stopped node, no cutting one off twice.
+        QWidget parent;
+        NodeActions actions(&model, &parent);
+        QList<NodeCommand> requested;
+        connect(&actions, &NodeActions::requested, this, [&](const NodeCommand &command) { requested << command; });
+        actions.setCurrentNode(2);
+        QVERIFY(!actions.stopAction()->isEnabled());
+        QVERIFY(!actions.killAction()->isEnabled());
+        QVERIFY(actions.startAction()->isEnabled());
+        QVERIFY(actions.healAction()->isEnabled());
+        actions.setCurrentNode(3);
+        QVERIFY(actions.stopAction()->isEnabled());
+        QVERIFY(!actions.isolateAction()->isEnabled());
+        QVERIFY(actions.latencyAction()->isEnabled());
+        actions.setCurrentNode(1);
+        bool confirm = false;
+        actions.setConfirm([&](const QString &, const QString &) { return confirm; });
+        actions.killAction()->trigger();  // refused at the question
+        QVERIFY(requested.isEmpty());
+        confirm = true;
+        actions.killAction()->trigger();
+        actions.setAskLatency([](int) { return std::optional<int>(350); });
+        actions.latencyAction()->trigger();
+        actions.setAskLatency([](int) { return std::optional<int>(); });  // cancelled
+        actions.latencyAction()->trigger();
+        actions.healAction()->trigger();
+        QCOMPARE(requested, (QList<NodeCommand>{{NodeCommand::Kind::Kill, 1, 0},
+                                                {NodeCommand::Kind::AddLatency, 1, 350},
+                                                {NodeCommand::Kind::HealAll, -1, 0}}));
+        actions.setCurrentNode(-1);  // nothing selected
+        QVERIFY(!actions.stopAction()->isEnabled());
+        QVERIFY(!actions.startAction()->isEnabled());
     }
 
     void brokerThatLeavesStaysListedAsOffline()

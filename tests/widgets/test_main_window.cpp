@@ -29,15 +29,16 @@ class FakeLocalCluster : public LocalCluster
 public:
     using LocalCluster::LocalCluster;
     bool portBusy = false;
+    int clients = 0;  // client connections it reports
+
+    int clientConnectionCount() const override { return clients; }
 
 protected:
-    quint16 startEngine(const QString &, quint16 port, QString *error) override
+    EngineStart startEngine(const QString &, quint16 port) override
     {
-        if (port != 0 && portBusy) {
-            *error = QStringLiteral("Address already in use");
-            return 0;
-        }
-        return port == 0 ? 40123 : port;
+        if (port != 0 && portBusy)
+            return {0, QStringLiteral("node 1: cannot listen on 127.0.0.1:%1: Address already in use").arg(port), true};
+        return {port == 0 ? quint16(40123) : port, {}, false};
     }
     void stopEngine() override {}
 };
@@ -77,7 +78,7 @@ private slots:
     void showsTopicsOfTheLocalCluster()
     {
         auto *cluster = new FakeLocalCluster;
-        QVERIFY(cluster->start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092, true));
+        QVERIFY(cluster->start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092));
         auto *session = new ClusterSession([] { return result<cluster_snapshot>(demoSnapshot()); });
         MainWindow window(session, tr("Local cluster"), cluster->bootstrap(), cluster);
         session->start();
@@ -121,16 +122,51 @@ private slots:
         QCOMPARE(window.topicsModel()->rowCount(), 0);
     }
 
-    void localClusterFallsBackToAnEphemeralPort()
+    // A second Sluice whose ports are taken says which and where to change them; it does not move to other ports
+    // (it would open the first one's data directory too).
+    void localClusterSaysItsPortIsTaken()
     {
         FakeLocalCluster cluster;
         cluster.portBusy = true;
-        QVERIFY(!cluster.start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092, false));
+        QVERIFY(!cluster.start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092));
         QCOMPARE(cluster.state(), LocalCluster::State::Failed);
-        QCOMPARE(cluster.errorString(), QStringLiteral("Address already in use"));
-        QVERIFY(cluster.start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092, true));
+        QVERIFY2(cluster.errorString().startsWith(QLatin1String("Ports 9092 to 9094 are not all free (node 1: cannot "
+                                                                "listen on 127.0.0.1:9092: Address already in use).")),
+                 qPrintable(cluster.errorString()));
+        QVERIFY(cluster.errorString().contains(QStringLiteral("File › Settings…")));
+        QVERIFY(cluster.errorString().contains(QLatin1String("--port")));
+        cluster.portBusy = false;
+        QVERIFY(cluster.start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092));
         QCOMPARE(cluster.state(), LocalCluster::State::Running);
-        QCOMPARE(cluster.bootstrap(), QStringLiteral("127.0.0.1:40123"));
+        QCOMPARE(cluster.bootstrap(), QStringLiteral("127.0.0.1:9092"));
+    }
+
+    // Quitting stops the embedded cluster: with users' clients connected the window asks first.
+    void asksBeforeQuittingWithClientsConnected()
+    {
+        auto *cluster = new FakeLocalCluster;
+        QVERIFY(cluster->start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092));
+        auto *session = new ClusterSession([] { return result<cluster_snapshot>(demoSnapshot()); });
+        MainWindow window(session, tr("Local cluster"), cluster->bootstrap(), cluster);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QList<int> asked;
+        bool answer = false;
+        window.setQuitConfirmation([&](int clients) {
+            asked << clients;
+            return answer;
+        });
+        cluster->clients = 2;
+        QVERIFY(!window.close());  // refused
+        QVERIFY(window.isVisible());
+        QCOMPARE(asked, QList<int>{2});
+        answer = true;
+        QVERIFY(window.close());
+        QCOMPARE(asked, (QList<int>{2, 2}));
+        window.show();
+        cluster->clients = 0;  // only the app's own connections: no question
+        QVERIFY(window.close());
+        QCOMPARE(asked.size(), 2);
     }
 
     void shortensABootstrapList()
@@ -144,11 +180,11 @@ private slots:
     {
         FakeLocalCluster cluster;
         cluster.setNodeCount(0);
-        QVERIFY(!cluster.start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092, true));
+        QVERIFY(!cluster.start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092));
         QCOMPARE(cluster.state(), LocalCluster::State::Failed);
         QCOMPARE(cluster.errorString(), QStringLiteral("a local cluster has 1 to 9 nodes, not 0"));
         cluster.setNodeCount(1);
-        QVERIFY(cluster.start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092, true));
+        QVERIFY(cluster.start(QDir::tempPath() + QStringLiteral("/sluice-test-local-cluster"), 9092));
         QCOMPARE(cluster.nodeCount(), 1);
     }
 

@@ -109,7 +109,7 @@ private slots:
             node.value()->stop();
         }
         LocalCluster cluster;
-        QVERIFY2(cluster.start(dataDir.path(), 0, false), qPrintable(cluster.errorString()));
+        QVERIFY2(cluster.start(dataDir.path(), 0), qPrintable(cluster.errorString()));
         QCOMPARE(cluster.nodeCount(), 1);
         QCOMPARE(cluster.bootstrap().count(QLatin1Char(',')), 0);
         QVERIFY(!QDir(dataDir.path() + QStringLiteral("/node-1")).exists());

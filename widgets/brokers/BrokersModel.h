@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 #include <QPointer>
 
+#include "LocalNodeState.h"
 #include "SnapshotProvider.h"
 
 class ClusterSession;
@@ -24,11 +25,13 @@ public:
         Address,      // host:port
         Rack,
         Status,       // online, or offline since when
+        LocalNode,    // the embedded cluster only: running, stopped, killed, cut off, slowed (LocalNodeState)
         Role,         // active controller or broker
-        Quorum,       // voter or observer of the metadata quorum
-        QuorumLag,    // quorum high watermark minus this replica's metadata log end offset
         Leaders,      // partitions led
         Replicas,     // partition replicas hosted
+        LogDirSize,   // bytes of its partitions on disk (DescribeLogDirs)
+        Quorum,       // voter or observer of the metadata quorum
+        QuorumLag,    // quorum high watermark minus this replica's metadata log end offset
         ColumnCount
     };
     Q_ENUM(Column)
@@ -38,7 +41,8 @@ public:
         RawValueRole = Qt::UserRole,  // unformatted value: int, qint64 (-1 = unknown), QString or bool
         BrokerIdRole,                 // the broker's node id, for any column
         OnlineRole,                   // bool: in the latest snapshot's metadata
-        LastSeenRole                  // qint64 ms since the epoch of the last snapshot that listed it; -1 never
+        LastSeenRole,                 // qint64 ms since the epoch of the last snapshot that listed it; -1 never
+        LocalRunningRole              // bool: a node of the embedded cluster that runs (invalid: not a local node)
     };
 
     // session may be null (tests feed snapshots through applySnapshot()).
@@ -53,9 +57,19 @@ public:
     int rowOf(int brokerId) const;
     // One line on the metadata quorum: leader, epoch and high watermark, or that the cluster does not report it.
     QString quorumSummary() const;
+    // The metadata quorum's leader (the active controller) as DescribeQuorum last said; -1: none or not reported.
+    int quorumLeader() const { return m_quorum ? m_quorum->leader_id : -1; }
+
+    // What the app did to the nodes of its embedded cluster (none for a remote cluster): the LocalNode column.
+    void setLocalNodeStates(const LocalNodeStates &states);
+    bool hasLocalNodes() const { return !m_local.empty(); }
+    const LocalNodeState *localNodeState(int brokerId) const;
+    int localNodeCount() const { return static_cast<int>(m_local.size()); }
+    bool hasLinkFaults() const;  // a local node cut off or slowed
 
 signals:
     void quorumSummaryChanged(const QString &summary);
+    void localNodeStatesChanged();
 
 public slots:
     // Brings the rows in line with snapshot; brokers seen before and missing now stay, as offline.
@@ -83,21 +97,26 @@ private:
         qint64 quorumLag = -1;
         int leaders = 0;
         int replicas = 0;
+        qint64 logDirBytes = -1;
+        std::optional<LocalNodeState> local;
         bool operator==(const BrokerRow &) const = default;
     };
     struct Known
     {
         QString address, rack;
         qint64 lastSeenMs = -1;
+        qint64 logDirBytes = -1;  // as last reported: a stopped broker's disk still holds it
     };
     std::vector<BrokerRow> rowsFrom(const sluice::client::cluster_snapshot &snapshot);
     QVariant rawValue(const BrokerRow &row, int column) const;
     QString statusText(const BrokerRow &row) const;
     QString quorumText(const BrokerRow &row) const;
+    QString localNodeText(const BrokerRow &row) const;
 
     QPointer<ClusterSession> m_session;
     std::vector<BrokerRow> m_rows;  // sorted by id, unique
     std::map<int, Known> m_known;   // every broker ever seen in this session
     std::optional<sluice::client::quorum_info> m_quorum;
+    LocalNodeStates m_local;
     quint64 m_version = 0;
 };

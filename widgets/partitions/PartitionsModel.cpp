@@ -68,7 +68,9 @@ QVariant PartitionsModel::rawValue(const PartitionRow &row, int column) const
     case Isr: return row.isr;
     case OfflineReplicas: return row.offlineCount;
     case StartOffset: return row.startOffset;
-    case EndOffset: return row.endOffset;
+    case HighWatermark: return row.highWatermark;
+    case LogEndOffset: return row.logEndOffset;
+    case Size: return row.sizeBytes;
     default: return {};
     }
 }
@@ -92,10 +94,14 @@ QVariant PartitionsModel::data(const QModelIndex &index, int role) const
         case Isr: return row.isr;
         case OfflineReplicas: return row.offlineReplicas;
         case StartOffset:
-        case EndOffset: {
-            const qint64 value = column == StartOffset ? row.startOffset : row.endOffset;
+        case HighWatermark:
+        case LogEndOffset: {
+            const qint64 value = column == StartOffset ? row.startOffset
+                                 : column == HighWatermark ? row.highWatermark
+                                                           : row.logEndOffset;
             return value < 0 ? tr("—", "value not known") : Units::formatCount(value);
         }
+        case Size: return row.sizeBytes < 0 ? tr("—", "value not known") : Units::formatBytes(row.sizeBytes);
         default: return {};
         }
     case Qt::DecorationRole:
@@ -134,6 +140,11 @@ QVariant PartitionsModel::data(const QModelIndex &index, int role) const
                 lines << tr("Led by broker %1, not by its preferred leader (the first replica)").arg(row.leader);
             return lines.isEmpty() ? QVariant() : QVariant(lines.join(QLatin1Char('\n')));
         }
+        if (column == LogEndOffset && row.logEndOffset > row.highWatermark && row.highWatermark >= 0)
+            return tr("%1 records on the leader are not yet on every in-sync replica, so consumers cannot read them yet")
+                .arg(Units::formatCount(row.logEndOffset - row.highWatermark));
+        if (column == Size && row.sizeBytes >= 0)
+            return tr("%1 bytes on the leader").arg(Units::formatCount(row.sizeBytes));
         return {};
     case RawValueRole: return rawValue(row, column);
     case TopicNameRole: return row.displayTopic;
@@ -155,8 +166,10 @@ QVariant PartitionsModel::headerData(int section, Qt::Orientation orientation, i
         case Replicas: return tr("Replicas", "replica broker ids");
         case Isr: return tr("ISR", "in-sync replicas");
         case OfflineReplicas: return tr("Offline replicas");
-        case StartOffset: return tr("Start offset", "log start offset");
-        case EndOffset: return tr("End offset");
+        case StartOffset: return tr("Log start", "log start offset");
+        case HighWatermark: return tr("High watermark");
+        case LogEndOffset: return tr("Log end (LEO)", "log end offset");
+        case Size: return tr("Size", "bytes on disk");
         default: return {};
         }
     }
@@ -167,7 +180,12 @@ QVariant PartitionsModel::headerData(int section, Qt::Orientation orientation, i
         case Isr: return tr("In-sync replicas: replicas caught up with the leader");
         case OfflineReplicas: return tr("Replicas on brokers that are not in the cluster's metadata now");
         case StartOffset: return tr("Log start offset: the first offset still retained");
-        case EndOffset: return tr("Log end offset: the offset the next record will get");
+        case HighWatermark:
+            return tr("High watermark: consumers read up to here; records below it are on every in-sync replica");
+        case LogEndOffset:
+            return tr("Log end offset (LEO) on the leader: the offset the next record will get. Ahead of the high "
+                      "watermark while followers catch up. From DescribeLogDirs; — when the leader does not report it");
+        case Size: return tr("Size of the leader's replica on disk (DescribeLogDirs)");
         default: return {};
         }
     }
@@ -214,7 +232,9 @@ std::vector<PartitionsModel::PartitionRow> PartitionsModel::rowsFrom(const sluic
             row.offlineReplicas = joinIds(offline);
             row.offlineCount = static_cast<int>(offline.size());
             row.startOffset = p.start_offset;
-            row.endOffset = p.end_offset;
+            row.highWatermark = p.end_offset;
+            row.logEndOffset = p.log_end_offset;
+            row.sizeBytes = p.size_bytes;
             row.errorCode = p.error != 0 ? p.error : topic.error;
             int health = Healthy;
             if (p.leader < 0 || !live.count(p.leader))  // no leader, or one that is not a live broker

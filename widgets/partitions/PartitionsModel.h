@@ -1,5 +1,5 @@
-// PartitionsModel: one row per topic-partition of the latest cluster snapshot (leader, replicas, ISR, offsets and
-// health), diffed in place so views keep selection and scroll.
+// PartitionsModel: one row per topic-partition of the latest cluster snapshot (leader, replicas, ISR, log start /
+// high watermark / log end offsets, size and health), diffed in place so views keep selection and scroll.
 #pragma once
 #include <string>
 #include <vector>
@@ -25,9 +25,11 @@ public:
         Leader,
         Replicas,         // in assignment order: the first is the preferred leader
         Isr,
-        OfflineReplicas,  // replicas that are not among the cluster's live brokers
-        StartOffset,
-        EndOffset,
+        StartOffset,      // log start offset: the first offset still retained
+        HighWatermark,    // what consumers can read up to (ListOffsets latest)
+        LogEndOffset,     // the leader's LEO: ahead of the high watermark while followers catch up
+        Size,             // bytes of the leader's replica on disk
+        OfflineReplicas,  // replicas that are not among the cluster's live brokers (last: empty while all is well)
         ColumnCount
     };
     Q_ENUM(Column)
@@ -75,7 +77,9 @@ private:
         QString replicas, isr, offlineReplicas;  // "1, 2, 3"
         int offlineCount = 0;
         qint64 startOffset = -1;
-        qint64 endOffset = -1;
+        qint64 highWatermark = -1;
+        qint64 logEndOffset = -1;
+        qint64 sizeBytes = -1;
         int health = Healthy;
         int errorCode = 0;
         bool operator==(const PartitionRow &) const = default;

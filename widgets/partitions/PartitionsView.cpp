@@ -47,12 +47,13 @@ PartitionsView::PartitionsView(PartitionsModel *model, QWidget *parent)
     header->setStretchLastSection(true);
     m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     header->resizeSection(PartitionsModel::Topic, fontMetrics().horizontalAdvance(QStringLiteral("payments.settled")) + 24);
-    const int numberWidth = fontMetrics().horizontalAdvance(QStringLiteral("9,999,999,999")) + 16;
+    const int numberWidth = fontMetrics().horizontalAdvance(QStringLiteral("999,999,999")) + 16;
     const int statusWidth = fontMetrics().horizontalAdvance(tr("Leader not preferred")) + 28;  // with the icon
     for (int column = PartitionsModel::Partition; column < PartitionsModel::ColumnCount; ++column) {
         const int labelWidth = ReadOnlyTable::labelWidth(m_table, column);
         int width = labelWidth;
-        if (column == PartitionsModel::StartOffset || column == PartitionsModel::EndOffset)
+        if (column == PartitionsModel::StartOffset || column == PartitionsModel::HighWatermark ||
+            column == PartitionsModel::LogEndOffset)
             width = std::max(labelWidth, numberWidth);
         else if (column == PartitionsModel::Status)
             width = std::max(labelWidth, statusWidth);

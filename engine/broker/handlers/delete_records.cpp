@@ -1,4 +1,5 @@
 #include "engine/broker/handlers/admin_handlers.h"
+#include "engine/metadata/topic_name.h"
 
 namespace sluice::broker {
 
@@ -14,6 +15,12 @@ awaitable<std::optional<protocol::delete_records_response>> handle_delete_record
         for (const auto& wanted : t.partitions) {
             auto& out = topic_out.partitions.emplace_back();
             out.partition_index = wanted.partition_index;
+            // Kafka's ReplicaManager refuses to delete records of an internal topic (InvalidTopicException):
+            // below __consumer_offsets' start the groups' committed offsets are gone.
+            if (metadata::is_internal_topic(t.name)) {
+                out.error_code = static_cast<int16_t>(error_code::invalid_topic_exception);
+                continue;
+            }
             partition* p = ctx.broker.logs.find(t.name, wanted.partition_index);
             if (p == nullptr) {
                 out.error_code = static_cast<int16_t>(error_code::unknown_topic_or_partition);

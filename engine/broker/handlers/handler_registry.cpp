@@ -7,6 +7,7 @@
 #include "engine/broker/handlers/cluster_handlers.h"
 #include "engine/broker/handlers/group_handlers.h"
 #include "engine/broker/handlers/handlers.h"
+#include "engine/broker/handlers/producer_handlers.h"
 #include "engine/broker/handlers/quorum_handlers.h"
 #include "engine/broker/handlers/security_handlers.h"
 #include "engine/broker/metadata_quorum.h"
@@ -114,6 +115,10 @@ const std::array handlers{
                   &adapt<describe_user_scram_credentials_api, handle_describe_user_scram_credentials>},
     handler_entry{api_key::alter_user_scram_credentials, 0, 0,
                   &adapt<alter_user_scram_credentials_api, handle_alter_user_scram_credentials>, served_by::controller},
+    // Idempotent producers (KIP-98, KIP-360): the controller owns the producer id blocks, so other nodes
+    // forward InitProducerId there.
+    handler_entry{api_key::init_producer_id, 0, 4, &adapt<init_producer_id_api, handle_init_producer_id>,
+                  served_by::controller},
     // The KRaft quorum (KIP-595, KIP-630) and broker registration (KIP-631).
     handler_entry{api_key::vote, 0, 0, &adapt<vote_api, handle_vote>},
     handler_entry{api_key::begin_quorum_epoch, 0, 0, &adapt<begin_quorum_epoch_api, handle_begin_quorum_epoch>},

@@ -94,7 +94,7 @@ awaitable<std::optional<protocol::describe_quorum_response>> handle_describe_quo
         out.topic_name = t.topic_name;
         for (const auto& p : t.partitions) {
             if (t.topic_name == wire::metadata_topic && p.partition_index == wire::metadata_partition) {
-                out.partitions.push_back(quorum.describe());
+                out.partitions.push_back(co_await quorum.describe());
             } else {
                 auto& part = out.partitions.emplace_back();
                 part.partition_index = p.partition_index;
