@@ -112,34 +112,10 @@ result<cluster_snapshot> cluster_client::snapshot() {
         if (auto* info = find_partition(o.topic, o.partition))
             (queries[i].timestamp == protocol::latest_timestamp ? info->end_offset : info->start_offset) = o.offset;
     }
-    add_log_dirs(snap);  // needs the high watermarks above
+    add_log_dirs(snap);  // needs the high watermarks above; also sets each broker's log_dir_bytes
     // The quorum is extra: a cluster that does not serve DescribeQuorum still gives a snapshot.
     if (auto quorum = describe_quorum()) snap.quorum = std::move(quorum).value();
-    // So are the brokers' sizes on disk.
-    for (auto& b : snap.brokers)
-        if (auto bytes = log_dir_bytes(b.node_id)) b.log_dir_bytes = bytes.value();
     return snap;
-}
-
-result<int64_t> cluster_client::log_dir_bytes(int32_t node_id) {
-    auto conn = broker(node_id);
-    if (!conn) return conn.err();
-    auto version = conn.value()->pick_version(protocol::api_key::describe_log_dirs);
-    if (!version) return version.err();
-    protocol::describe_log_dirs_request request;  // null topic list: every partition
-    auto response = conn.value()->send<protocol::describe_log_dirs_api>(request, version.value());
-    if (!response) {
-        connections_.erase(node_id);  // reconnect next time
-        return response.err();
-    }
-    int64_t total = 0;
-    for (const auto& dir : response->results) {
-        if (dir.error_code != 0) continue;  // an offline log dir holds nothing readable
-        for (const auto& t : dir.topics)
-            for (const auto& p : t.partitions)
-                if (!p.is_future_key) total += p.partition_size;
-    }
-    return total;
 }
 
 result<quorum_info> cluster_client::describe_quorum() {

@@ -43,18 +43,14 @@ public:
     // where brokers serve DescribeLogDirs, its log end offset and size.
     result<cluster_snapshot> snapshot();
 
-    // Fills each partition's size_bytes and log_end_offset from the leaders' DescribeLogDirs: one request per
-    // broker for all its partitions. Brokers that cannot be asked leave their partitions' values unknown (-1).
+    // Fills each partition's size_bytes and log_end_offset from the leaders' DescribeLogDirs, and each broker's
+    // log_dir_bytes (its partitions' bytes over all log dirs, future replicas left out): one request per broker
+    // for all its partitions. Brokers that cannot be asked leave their values unknown (-1).
     void add_log_dirs(cluster_snapshot& snapshot);
 
     // The metadata quorum (DescribeQuorum for __cluster_metadata-0). UNSUPPORTED_VERSION when the cluster does not
     // serve it (ZooKeeper-mode Kafka, older brokers); snapshot() then leaves cluster_snapshot::quorum empty.
     result<quorum_info> describe_quorum();
-
-    // The bytes broker `node_id` keeps on disk for its partitions: DescribeLogDirs over every partition, summed
-    // over its log dirs (future replicas of an intra-broker move left out). snapshot() sets broker_info's
-    // log_dir_bytes from it and leaves -1 where a broker does not answer (e.g. no DESCRIBE on CLUSTER).
-    result<int64_t> log_dir_bytes(int32_t node_id);
 
     // Produces records to one partition as one batch; returns the base offset. acks: 0, 1 or -1.
     result<int64_t> produce(const std::string& topic, int32_t partition, std::span<const protocol::record> records,

@@ -1,4 +1,5 @@
-// cluster_client::add_log_dirs: partition sizes and log end offsets from DescribeLogDirs, one request per broker.
+// cluster_client::add_log_dirs: partition sizes, log end offsets and each broker's bytes on disk from
+// DescribeLogDirs, one request per broker.
 #include <map>
 #include <utility>
 
@@ -14,7 +15,7 @@ void cluster_client::add_log_dirs(cluster_snapshot& snapshot) {
         int64_t offset_lag = 0;
     };
     std::map<std::pair<std::string, int32_t>, std::map<int32_t, replica_report>> reports;
-    for (const auto& b : snapshot.brokers) {
+    for (auto& b : snapshot.brokers) {
         auto conn = broker(b.node_id);
         if (!conn) continue;
         auto version = conn.value()->pick_version(protocol::api_key::describe_log_dirs);
@@ -25,6 +26,7 @@ void cluster_client::add_log_dirs(cluster_snapshot& snapshot) {
             connections_.erase(b.node_id);  // reconnect next time
             continue;
         }
+        int64_t broker_bytes = 0;  // broker_info::log_dir_bytes stays -1 for a broker that does not answer
         for (const auto& dir : answer->results) {
             if (dir.error_code != 0) continue;  // e.g. an offline log dir
             for (const auto& t : dir.topics)
@@ -33,8 +35,10 @@ void cluster_client::add_log_dirs(cluster_snapshot& snapshot) {
                     auto& report = reports[{t.name, p.partition_index}][b.node_id];
                     report.size += p.partition_size;
                     report.offset_lag = p.offset_lag;
+                    broker_bytes += p.partition_size;
                 }
         }
+        b.log_dir_bytes = broker_bytes;
     }
     for (auto& t : snapshot.topics)
         for (auto& p : t.partitions) {
