@@ -17,6 +17,8 @@ packages=(
   xvfb xauth imagemagick x11-apps fonts-dejavu-core
   # real Kafka clients for the interop tests (they use /usr/bin/python3)
   kcat librdkafka-dev python3 python3-confluent-kafka python3-kafka
+  # certificates for the TLS interop tests, made at test time
+  openssl
 )
 # Node may come from elsewhere than Debian (then npm is not a Debian package): only ask apt when missing.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -36,12 +36,14 @@ result<void> apply_listener(const metadata::config_values& values, broker::node_
 std::string usage() {
     return "usage: sluiced --data-dir DIR [--port N] [--host ADDR] [--node-id N] [--nodes N [--control-stdin]]\n"
            "               [--config server.properties] [--set key=value ...]\n"
+           "               [--add-scram 'SCRAM-SHA-512=[name=alice,password=alice-secret]' ...]\n"
            "Runs one Kafka-compatible broker node, or with --nodes N a local cluster of N nodes in this process\n"
            "(node ids 1..N on ports PORT..PORT+N-1, data in DIR/node-ID, all voters of the metadata quorum).\n"
            "A node of a multi-process cluster takes Kafka's KRaft configs: node.id, process.roles, listeners,\n"
            "controller.quorum.voters, log.dirs. Config keys are Kafka's (num.partitions, log.segment.bytes,\n"
            "log.retention.hours, auto.create.topics.enable, socket.request.max.bytes, ...). Flags win over\n"
-           "--set, which wins over --config.\n"
+           "--set, which wins over --config. --add-scram (kafka-storage.sh format's syntax; also iterations=N,\n"
+           "salt=BASE64, saltedpassword=BASE64) creates a SCRAM user unless the metadata already has it.\n"
            "--control-stdin (tests): read one command a line from stdin, each answered by one line on stdout:\n"
            "  stop N | kill N | start N | cut A B | isolate A | delay A B MS | drop A B P | heal [A B] | status\n"
            "(status prints a JSON object; faults act on the links between nodes, not on clients). End of input\n"
@@ -74,6 +76,11 @@ result<command_line> parse_command_line(const std::vector<std::string>& args) {
             cl.control_stdin = true;
         } else if (arg == "--node-id") {
             if (auto ok = value(node_id); !ok) return ok.err();
+        } else if (arg == "--add-scram") {
+            if (auto ok = value(v); !ok) return ok.err();
+            auto seed = security::parse_add_scram(v);
+            if (!seed) return seed.err();
+            cl.node.scram_users.push_back(std::move(seed.value()));
         } else if (arg == "--config") {
             if (auto ok = value(v); !ok) return ok.err();
             if (auto ok = values.load_properties_file(v); !ok) return ok.err();

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
         config.host = parsed->node.host;
         config.first_port = parsed->node.port;
         config.properties = parsed->node.properties;
+        config.scram_users = parsed->node.scram_users;
         auto local = cluster::local_cluster::start(std::move(config));
         if (!local) {
             std::cerr << "sluiced: cannot start the local cluster: " << local.err().message << "\n";

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "engine/broker/listener_config.h"
 #include "engine/broker/log_manager.h"
 #include "engine/common/asio.h"
 #include "engine/common/clock.h"
@@ -38,10 +39,12 @@ struct broker_context {
     producer_id_manager& producer_ids;  // InitProducerId on the controller
 };
 
-// One request as a handler sees it.
+// One request as a handler sees it: the node, the request's header, the listener it came in on and its
+// connection (whose principal an authorizer checks).
 struct request_context {
     broker_context& broker;
     const protocol::request_header& header;
+    const listener_context& listener;
     net::connection_info& connection;
     int16_t version() const { return header.api_version; }
 };

@@ -12,9 +12,11 @@
 #include "engine/broker/meta_properties.h"
 #include "engine/broker/metadata_quorum.h"
 #include "engine/broker/metadata_writer.h"
+#include "engine/broker/node_listeners.h"
 #include "engine/broker/offsets_topic.h"
 #include "engine/broker/producer_id_manager.h"
 #include "engine/broker/replica_manager.h"
+#include "engine/broker/scram_bootstrap.h"
 #include "engine/group/group_coordinator.h"
 #include "engine/metadata/controller.h"
 #include "engine/metadata/metadata_log.h"
@@ -136,58 +138,12 @@ struct node::state {
     std::unique_ptr<isr_updater> isr;
     std::unique_ptr<replica_manager> replicas;
     std::unique_ptr<broker_context> context;
-    std::unique_ptr<net::tcp_server> server;
-    std::vector<std::unique_ptr<net::tcp_server>> other_listeners;  // e.g. CONTROLLER: same APIs, other port
+    std::unique_ptr<node_listeners> listeners;  // the client listener first, then e.g. CONTROLLER: same APIs
     std::unique_ptr<log_maintenance> maintenance;
     std::thread thread;
     bool stopped = false;
+    std::shared_ptr<bool> alive = std::make_shared<bool>(true);  // background loops end when it turns false
 };
-
-namespace {
-
-// Binds every listener of `listeners` other than the client one the node was started on (KRaft's CONTROLLER
-// listener, say) with the same handler, then records what is really bound in `listeners` and, unless set,
-// `advertised.listeners`, so DescribeConfigs reports the ports in use rather than the configured 0 or 9092.
-result<void> bind_other_listeners(node::state& s, const node_config& config, const net::server_limits& limits) {
-    std::string client_name = "PLAINTEXT";
-    std::string bound = client_name + "://" + config.host + ":" + std::to_string(s.server->port());
-    if (s.values.has("listeners")) {
-        auto listeners = parse_listeners("listeners", s.values.get_string("listeners"),
-                                         s.values.get_string("listener.security.protocol.map"),
-                                         split_config_list(s.values.get_string("controller.listener.names")));
-        if (!listeners) return listeners.err();
-        bound.clear();
-        bool client_seen = false;
-        node::state* raw = &s;
-        for (const auto& l : listeners.value()) {
-            if (l.security_protocol != "PLAINTEXT")
-                return make_error(protocol::error_code::invalid_config,
-                                  "listener " + l.name + " uses " + l.security_protocol +
-                                      ", which this version of Sluice does not serve yet (PLAINTEXT only)");
-            std::string host = l.host.empty() ? "0.0.0.0" : l.host;
-            uint16_t port = 0;
-            if (!client_seen && l.port == config.port && (l.host.empty() || l.host == config.host)) {
-                client_seen = true;
-                port = s.server->port();
-            } else {
-                auto server = net::tcp_server::start(s.io, host, l.port, limits,
-                                                     [raw](net::connection_info& info, protocol::bytes frame) {
-                                                         return dispatch_request(*raw->context, info, std::move(frame));
-                                                     });
-                if (!server) return make_error(server.err().code, "listener " + l.name + ": " + server.err().message);
-                port = server.value()->port();
-                s.other_listeners.push_back(std::move(server.value()));
-            }
-            bound += (bound.empty() ? "" : ",") + l.name + "://" + l.host + ":" + std::to_string(port);
-        }
-    }
-    (void)s.values.set("listeners", bound);
-    if (!s.values.has("advertised.listeners") || s.values.get_string("advertised.listeners").empty())
-        (void)s.values.set("advertised.listeners", client_name + "://" + config.host + ":" + std::to_string(s.server->port()));
-    return {};
-}
-
-}  // namespace
 
 node::node(std::unique_ptr<state> s) : state_(std::move(s)) {}
 
@@ -235,6 +191,13 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     if (auto started = s->quorum->start(); !started) return started.err();
     if (!legacy->empty())
         if (auto converted = s->quorum->propose_now(encode_records(*legacy)); !converted) return converted.err();
+    if (s->quorum->single_voter()) {
+        auto users = missing_scram_users(s->controller->image(), config.scram_users);
+        if (!users.empty())
+            if (auto seeded = s->quorum->propose_now(encode_records(users)); !seeded) return seeded.err();
+    } else {
+        seed_scram_users_in_background(s->io, *s->writer, *s->controller, config.scram_users, s->alive);
+    }
     s->logs = std::make_unique<log_manager>(config.data_dir, *s->controller);
     s->logs->set_topic_creator([st](metadata::new_topic topic) { return st->writer->create_topic_soon(std::move(topic)); });
     if (auto loaded = s->logs->load_existing(wall_clock_ms()); !loaded) return loaded.err();
@@ -271,22 +234,25 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     net::server_limits limits;
     limits.max_request_bytes = static_cast<int32_t>(s->values.get_int("socket.request.max.bytes"));
     state* raw = s.get();
-    auto server = net::tcp_server::start(s->io, config.host, config.port, limits,
-                                         [raw](net::connection_info& info, protocol::bytes frame) {
-                                             return dispatch_request(*raw->context, info, std::move(frame));
-                                         });
-    if (!server) return server.err();
-    s->server = std::move(server.value());
-    if (auto bound = bind_other_listeners(*s, config, limits); !bound) return bound.err();
-    s->context = std::make_unique<broker_context>(broker_context{s->io, config.node_id, config.host, s->server->port(),
-                                                                 s->identity.cluster_id, s->values, *s->logs,
-                                                                 *s->controller, *s->groups, *s->quorum, *s->writer,
-                                                                 replication.lag_time_max_ms, *s->producer_ids});
+    auto listeners =
+        node_listeners::bind(s->io, s->values, config.host, config.port, limits,
+                             [raw](const listener_context& listener) -> net::request_handler {
+                                 return [raw, &listener](net::connection_info& info, protocol::bytes frame) {
+                                     return dispatch_request(*raw->context, listener, info, std::move(frame));
+                                 };
+                             });
+    if (!listeners) return listeners.err();
+    s->listeners = std::move(listeners.value());
+    if (!s->quorum->single_voter())
+        if (auto ok = s->listeners->check_plaintext_between_nodes(s->values); !ok) return ok.err();
+    s->context = std::make_unique<broker_context>(broker_context{
+        s->io, config.node_id, config.host, s->listeners->primary_port(), s->identity.cluster_id, s->values, *s->logs,
+        *s->controller, *s->groups, *s->quorum, *s->writer, replication.lag_time_max_ms, *s->producer_ids});
     // A broker registers its listener with the controller: at once on a quorum of one, else in the background
     // (with the leader once one is known).
     auto rack = s->values.get_string("broker.rack");
     std::optional<std::string> broker_rack = rack.empty() ? std::nullopt : std::optional<std::string>(rack);
-    int32_t bound_port = s->server->port();
+    int32_t bound_port = s->listeners->primary_port();
     int32_t self = config.node_id;
     std::string host = config.host;
     if (s->quorum->single_voter()) {
@@ -305,12 +271,10 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     return std::make_unique<node>(std::move(s));
 }
 
-uint16_t node::port() const { return state_->server->port(); }
+uint16_t node::port() const { return state_->listeners->primary_port(); }
 
 std::size_t node::client_connection_count() const {
-    std::size_t count = state_->server ? state_->server->client_connection_count() : 0;
-    for (const auto& listener : state_->other_listeners) count += listener->client_connection_count();
-    return count;
+    return state_->listeners ? state_->listeners->client_connection_count() : 0;
 }
 const std::string& node::cluster_id() const { return state_->identity.cluster_id; }
 
@@ -339,10 +303,10 @@ awaitable<void> shut_down(node::state* s, bool graceful) {
         boost::system::error_code ec;
         co_await grace.async_wait(asio::redirect_error(asio::use_awaitable, ec));
     }
+    *s->alive = false;
     s->writer->stop();
     s->quorum->stop();
-    s->server->stop();
-    for (auto& other : s->other_listeners) other->stop();
+    s->listeners->stop();
     s->maintenance->stop();
     s->replicas->stop();
     s->groups->stop();

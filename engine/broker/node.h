@@ -25,6 +25,7 @@
 #include <string>
 
 #include "engine/common/result.h"
+#include "engine/security/scram_seed.h"
 
 namespace sluice::net {
 class link_faults;
@@ -42,6 +43,8 @@ struct node_config {
     // node's connections to its peers (quorum, replica fetchers, ISR changes) consult it with this node's id
     // and the peer's; client connections to this node are not affected.
     std::shared_ptr<net::link_faults> link_faults;
+    // SCRAM users to create unless the metadata has them (sluiced --add-scram), derived credentials only.
+    std::vector<security::scram_user_seed> scram_users;
     // Tests: runs on the metadata quorum's thread before each fsync of the metadata (raft) log, e.g. to hold
     // it as a slow disk would.
     std::function<void()> before_quorum_log_fsync;

@@ -104,6 +104,7 @@ broker::node_config local_cluster::config_for(int32_t node_id) const {
     node.properties = config_.properties;
     node.properties["controller.quorum.voters"] = quorum_voters();
     node.link_faults = faults_;
+    node.scram_users = config_.scram_users;
     return node;
 }
 

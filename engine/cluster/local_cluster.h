@@ -24,6 +24,7 @@ struct local_cluster_config {
     std::string host = "127.0.0.1";
     uint16_t first_port = 9092;  // node N listens on first_port + N - 1; 0 picks free ports
     std::map<std::string, std::string> properties;  // Kafka configs for every node
+    std::vector<security::scram_user_seed> scram_users;  // seeded unless the metadata has them (--add-scram)
 };
 
 class local_cluster {

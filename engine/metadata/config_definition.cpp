@@ -33,6 +33,46 @@ constexpr std::array definitions{
                       false, "Listener name to security protocol, as NAME:PROTOCOL,..."},
     config_definition{"inter.broker.listener.name", string, "", B, 0, 0, "", true, false,
                       "Listener brokers use to reach each other; defaults to the first non-controller listener."},
+    // TLS (SSL and SASL_SSL listeners), PEM only; each may be given per listener as
+    // listener.name.<lowercased listener name>.<config>.
+    config_definition{"ssl.keystore.type", string, "JKS", B, 0, 0, "", true, false,
+                      "The keystore's file format; only PEM is supported (Kafka's default JKS is refused)."},
+    config_definition{"ssl.keystore.location", string, "", B, 0, 0, "", true, false,
+                      "A PEM file with the private key and the certificate chain of this broker."},
+    config_definition{"ssl.keystore.key", string, "", B, 0, 0, "", true, true,
+                      "The PEM private key itself, instead of ssl.keystore.location."},
+    config_definition{"ssl.keystore.certificate.chain", string, "", B, 0, 0, "", true, false,
+                      "The PEM certificate chain itself, with ssl.keystore.key."},
+    config_definition{"ssl.keystore.password", string, "", B, 0, 0, "", true, true,
+                      "Not used for PEM keystores (see ssl.key.password)."},
+    config_definition{"ssl.key.password", string, "", B, 0, 0, "", true, true,
+                      "The password of an encrypted private key."},
+    config_definition{"ssl.truststore.type", string, "JKS", B, 0, 0, "", true, false,
+                      "The trust store's file format; only PEM is supported."},
+    config_definition{"ssl.truststore.location", string, "", B, 0, 0, "", true, false,
+                      "A PEM file of the CA certificates that client certificates are verified with."},
+    config_definition{"ssl.truststore.certificates", string, "", B, 0, 0, "", true, false,
+                      "The trusted PEM certificates themselves, instead of ssl.truststore.location."},
+    config_definition{"ssl.truststore.password", string, "", B, 0, 0, "", true, true, "Not used for PEM trust stores."},
+    config_definition{"ssl.enabled.protocols", list, "TLSv1.2,TLSv1.3", B, 0, 0, "TLSv1.2,TLSv1.3", true, false,
+                      "The TLS versions accepted; older ones are not served."},
+    config_definition{"ssl.protocol", string, "TLSv1.3", B, 0, 0, "", true, false,
+                      "Kept for compatibility; ssl.enabled.protocols decides."},
+    config_definition{"ssl.client.auth", string, "none", B, 0, 0, "required,requested,none", true, false,
+                      "Whether TLS clients must (required) or may (requested) present a certificate."},
+    config_definition{
+        "ssl.principal.mapping.rules", string, "DEFAULT", B, 0, 0, "", true, false,
+        "How a client certificate's subject becomes its principal: DEFAULT or RULE:pattern/replacement/[LU], ..."},
+    config_definition{"ssl.endpoint.identification.algorithm", string, "https", B, 0, 0, "", true, false,
+                      "Clients of other brokers verify the host name in their certificate (https) or not (empty)."},
+    // SASL (SASL_PLAINTEXT and SASL_SSL listeners); per listener as above. JAAS entries are per listener and
+    // mechanism: listener.name.<listener>.<mechanism>.sasl.jaas.config.
+    config_definition{"sasl.enabled.mechanisms", list, "GSSAPI", B, 0, 0, "", true, false,
+                      "The SASL mechanisms offered; this broker implements PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512."},
+    config_definition{"sasl.mechanism.inter.broker.protocol", string, "GSSAPI", B, 0, 0, "", true, false,
+                      "The SASL mechanism brokers use with each other."},
+    config_definition{"sasl.jaas.config", string, "", B, 0, 0, "", true, true,
+                      "JAAS login module entries, e.g. PlainLoginModule's user_<name>=\"<password>\"."},
     config_definition{"broker.rack", string, "", B, 0, 0, "", true, false,
                       "This broker's rack, for rack-aware replica placement."},
     config_definition{"controller.quorum.election.timeout.ms", int32, "1000", B, 1, INT32_MAX, "", true, false,
@@ -108,8 +148,8 @@ constexpr std::array definitions{
                       "Pause between log cleaner passes."},
     config_definition{"log.index.interval.bytes", int32, "4096", B, 0, INT32_MAX, "", false, false,
                       "Bytes between offset index entries."},
-    config_definition{"log.flush.interval.messages", int64, "9223372036854775807", B, 1, INT64_MAX, "", false,
-                      false, "fsync after this many messages; Kafka relies on replication instead."},
+    config_definition{"log.flush.interval.messages", int64, "9223372036854775807", B, 1, INT64_MAX, "", false, false,
+                      "fsync after this many messages; Kafka relies on replication instead."},
     config_definition{"log.flush.interval.ms", int64, "", B, 0, INT64_MAX, "", false, false,
                       "fsync at least this often."},
     config_definition{"min.insync.replicas", int32, "1", B, 1, INT32_MAX, "", false, false,
@@ -161,7 +201,8 @@ constexpr std::array definitions{
                       "delete: drop old segments; compact: keep the latest record per key; or both.",
                       "log.cleanup.policy"},
     config_definition{"compression.type", string, "producer", T, 0, 0, "uncompressed,zstd,lz4,snappy,gzip,producer",
-                      false, false, "Codec of stored batches; producer keeps what the producer sent.", "compression.type"},
+                      false, false, "Codec of stored batches; producer keeps what the producer sent.",
+                      "compression.type"},
     config_definition{"delete.retention.ms", int64, "86400000", T, 0, L, "", false, false,
                       "How long tombstones are kept in a compacted topic.", "log.cleaner.delete.retention.ms"},
     config_definition{"file.delete.delay.ms", int64, "60000", T, 0, L, "", false, false,
@@ -180,7 +221,8 @@ constexpr std::array definitions{
                       "CreateTime keeps the producer's timestamps; LogAppendTime stamps batches on append.",
                       "log.message.timestamp.type"},
     config_definition{"min.cleanable.dirty.ratio", double_value, "0.5", T, 0, 1, "", false, false,
-                      "Dirty fraction of the log that makes it eligible for cleaning.", "log.cleaner.min.cleanable.ratio"},
+                      "Dirty fraction of the log that makes it eligible for cleaning.",
+                      "log.cleaner.min.cleanable.ratio"},
     config_definition{"min.compaction.lag.ms", int64, "0", T, 0, L, "", false, false,
                       "Shortest time a record stays uncompacted.", "log.cleaner.min.compaction.lag.ms"},
     config_definition{"min.insync.replicas", int32, "1", T, 1, INT32_MAX, "", false, false,
@@ -226,6 +268,21 @@ const config_definition* find_config(std::string_view name) {
 const config_definition* find_config(std::string_view name, config_scope scope) {
     for (const auto& def : definitions)
         if (def.name == name && def.scope == scope) return &def;
+    return nullptr;
+}
+
+const config_definition* find_listener_override(std::string_view name) {
+    constexpr std::string_view prefix = "listener.name.";
+    if (!name.starts_with(prefix)) return nullptr;
+    auto rest = name.substr(prefix.size());
+    auto dot = rest.find('.');
+    if (dot == std::string_view::npos || dot == 0) return nullptr;
+    auto base = rest.substr(dot + 1);
+    if (const auto* def = find_config(base, config_scope::broker)) return def;
+    // <mechanism>.sasl.jaas.config, e.g. plain.sasl.jaas.config or scram-sha-512.sasl.jaas.config
+    if (auto mech_dot = base.find('.');
+        mech_dot != std::string_view::npos && base.substr(mech_dot + 1) == "sasl.jaas.config")
+        return find_config("sasl.jaas.config", config_scope::broker);
     return nullptr;
 }
 

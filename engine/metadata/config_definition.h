@@ -36,6 +36,10 @@ const config_definition* find_config(std::string_view name);
 // The definition of `name` in one scope (a name such as min.insync.replicas exists at both).
 const config_definition* find_config(std::string_view name, config_scope scope);
 
+// A per-listener override, listener.name.<listener>.<config> (or .<mechanism>.sasl.jaas.config): the
+// definition of the config it overrides; nullptr when `name` is not one or overrides nothing known.
+const config_definition* find_listener_override(std::string_view name);
+
 // Checks a textual value against its definition; the error message names the key and the reason, the way
 // Kafka's INVALID_CONFIG does ("Invalid value x for configuration num.partitions: must be at least 1").
 result<void> validate_config_value(const config_definition& def, std::string_view value);

@@ -15,8 +15,12 @@ std::string trim(std::string_view s) {
 }  // namespace
 
 result<void> config_values::set(const std::string& name, const std::string& value) {
-    if (const auto* def = find_config(name)) {
-        if (auto ok = validate_config_value(*def, value); !ok) return ok;
+    const auto* def = find_config(name);
+    if (!def) def = find_listener_override(name);
+    if (def) {
+        if (auto ok = validate_config_value(*def, value); !ok)
+            return make_error(ok.err().code,
+                              def->name == name ? ok.err().message : ok.err().message + " (in " + name + ")");
     }
     values_[name] = value;
     return {};
@@ -60,7 +64,7 @@ bool config_values::get_bool(const std::string& name) const { return get_string(
 std::vector<std::string> config_values::unknown_names() const {
     std::vector<std::string> names;
     for (const auto& [name, value] : values_)
-        if (!find_config(name)) names.push_back(name);
+        if (!find_config(name) && !find_listener_override(name)) names.push_back(name);
     return names;
 }
 

@@ -61,6 +61,13 @@ void metadata_image::apply(const metadata_record& record) {
                 // A broker resource without overrides is no resource: a snapshot would not recreate it.
                 if (target->empty() && r.resource_type == protocol::resource_type_broker)
                     broker_configs_.erase(r.resource_name);
+            } else if constexpr (std::is_same_v<R, user_scram_credential_record>) {
+                scram_users_[r.name][r.mechanism] = {r.salt, r.stored_key, r.server_key, r.iterations};
+            } else if constexpr (std::is_same_v<R, remove_user_scram_credential_record>) {
+                auto it = scram_users_.find(r.name);
+                if (it == scram_users_.end()) return;
+                it->second.erase(r.mechanism);
+                if (it->second.empty()) scram_users_.erase(it);  // as a snapshot would recreate it: not at all
             } else if constexpr (std::is_same_v<R, producer_ids_record>) {
                 // Never backwards: a block once given stays taken.
                 next_producer_id_ = std::max(next_producer_id_, r.next_producer_id);
@@ -82,6 +89,13 @@ const topic_state* metadata_image::find_topic(const std::string& name) const {
 const topic_state* metadata_image::find_topic(const uuid& id) const {
     auto it = names_by_id_.find(id.value);
     return it == names_by_id_.end() ? nullptr : find_topic(it->second);
+}
+
+const scram_credential_state* metadata_image::find_scram_credential(const std::string& user, int8_t mechanism) const {
+    auto it = scram_users_.find(user);
+    if (it == scram_users_.end()) return nullptr;
+    auto found = it->second.find(mechanism);
+    return found == it->second.end() ? nullptr : &found->second;
 }
 
 std::optional<std::string> metadata_image::dynamic_broker_config(int32_t broker_id, const std::string& name) const {

@@ -43,6 +43,15 @@ struct broker_registration {
     friend bool operator==(const broker_registration&, const broker_registration&) = default;
 };
 
+// One user's SCRAM credential for one mechanism, as user_scram_credential_record carries it.
+struct scram_credential_state {
+    protocol::bytes salt;
+    protocol::bytes stored_key;
+    protocol::bytes server_key;
+    int32_t iterations = 0;
+    friend bool operator==(const scram_credential_state&, const scram_credential_state&) = default;
+};
+
 class metadata_image {
 public:
     // Applies one record. Records that refer to unknown topics are ignored (they cannot occur in a log the
@@ -58,6 +67,10 @@ public:
     // One dynamic broker config, per-broker first, then the cluster default; nullopt if neither is set.
     std::optional<std::string> dynamic_broker_config(int32_t broker_id, const std::string& name) const;
 
+    // SCRAM users: name → mechanism id (1 SCRAM-SHA-256, 2 SCRAM-SHA-512) → credential.
+    const std::map<std::string, std::map<int8_t, scram_credential_state>>& scram_users() const { return scram_users_; }
+    const scram_credential_state* find_scram_credential(const std::string& user, int8_t mechanism) const;
+
     // The first producer id no broker has been given yet (producer_ids_record); ids below it are taken.
     int64_t next_producer_id() const { return next_producer_id_; }
 
@@ -67,7 +80,8 @@ public:
     // The same cluster state (how it was reached, e.g. by a snapshot or the whole log, does not matter).
     bool same_state(const metadata_image& other) const {
         return topics_ == other.topics_ && names_by_id_ == other.names_by_id_ && brokers_ == other.brokers_ &&
-               broker_configs_ == other.broker_configs_ && next_producer_id_ == other.next_producer_id_;
+               broker_configs_ == other.broker_configs_ && scram_users_ == other.scram_users_ &&
+               next_producer_id_ == other.next_producer_id_;
     }
 
 private:
@@ -75,6 +89,7 @@ private:
     std::map<std::array<uint8_t, 16>, std::string> names_by_id_;
     std::map<int32_t, broker_registration> brokers_;
     std::map<std::string, std::map<std::string, std::string>> broker_configs_;
+    std::map<std::string, std::map<int8_t, scram_credential_state>> scram_users_;
     int64_t next_producer_id_ = 0;
     int64_t applied_ = 0;
 };

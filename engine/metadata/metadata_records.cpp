@@ -13,6 +13,8 @@ SLUICE_DEFINE_CODEC(metadata::partition_change_record);
 SLUICE_DEFINE_CODEC(metadata::remove_topic_record);
 SLUICE_DEFINE_CODEC(metadata::fence_broker_record);
 SLUICE_DEFINE_CODEC(metadata::unfence_broker_record);
+SLUICE_DEFINE_CODEC(metadata::user_scram_credential_record);
+SLUICE_DEFINE_CODEC(metadata::remove_user_scram_credential_record);
 SLUICE_DEFINE_CODEC(metadata::producer_ids_record);
 }  // namespace sluice::protocol
 

@@ -129,6 +129,40 @@ struct remove_topic_record {
     static constexpr auto schema() { return std::tuple{field(&remove_topic_record::topic_id, "TopicId")}; }
 };
 
+// A user's SCRAM credential for one mechanism (Kafka's ids: 1 SCRAM-SHA-256, 2 SCRAM-SHA-512), added or
+// replaced: the salt, iterations and the keys derived from the salted password (RFC 5802's StoredKey and
+// ServerKey), never the password. The type id is Kafka's UserScramCredentialRecord's; the fields are its
+// Kafka 3.x form.
+struct user_scram_credential_record {
+    static constexpr int16_t type_id = 11;
+    std::string name;
+    int8_t mechanism = 0;
+    protocol::bytes salt;
+    protocol::bytes stored_key;
+    protocol::bytes server_key;
+    int32_t iterations = 0;
+    static constexpr auto schema() {
+        using T = user_scram_credential_record;
+        return std::tuple{field(&T::name, "Name"),
+                          field(&T::mechanism, "Mechanism"),
+                          field(&T::salt, "Salt"),
+                          field(&T::stored_key, "StoredKey"),
+                          field(&T::server_key, "ServerKey"),
+                          field(&T::iterations, "Iterations")};
+    }
+};
+
+// A user's SCRAM credential for one mechanism is gone (Kafka's RemoveUserScramCredentialRecord).
+struct remove_user_scram_credential_record {
+    static constexpr int16_t type_id = 22;
+    std::string name;
+    int8_t mechanism = 0;
+    static constexpr auto schema() {
+        using T = remove_user_scram_credential_record;
+        return std::tuple{field(&T::name, "Name"), field(&T::mechanism, "Mechanism")};
+    }
+};
+
 // A block of producer ids went to a broker (Kafka's ProducerIdsRecord): every id below NextProducerId is
 // taken, so no node ever hands one out again, across controller changes and restarts.
 struct producer_ids_record {
@@ -143,9 +177,10 @@ struct producer_ids_record {
     }
 };
 
-using metadata_record = std::variant<register_broker_record, topic_record, partition_record, config_record,
-                                     partition_change_record, remove_topic_record, fence_broker_record,
-                                     unfence_broker_record, producer_ids_record>;
+using metadata_record =
+    std::variant<register_broker_record, topic_record, partition_record, config_record, partition_change_record,
+                 remove_topic_record, fence_broker_record, unfence_broker_record, user_scram_credential_record,
+                 remove_user_scram_credential_record, producer_ids_record>;
 
 // Frame: int16 type id, int16 record version, then the body in the codec's non-flexible encoding at that
 // version. A record type's `version` (0 when it has none) is what this build writes; it reads every version
@@ -169,5 +204,7 @@ SLUICE_DECLARE_CODEC(metadata::partition_change_record);
 SLUICE_DECLARE_CODEC(metadata::remove_topic_record);
 SLUICE_DECLARE_CODEC(metadata::fence_broker_record);
 SLUICE_DECLARE_CODEC(metadata::unfence_broker_record);
+SLUICE_DECLARE_CODEC(metadata::user_scram_credential_record);
+SLUICE_DECLARE_CODEC(metadata::remove_user_scram_credential_record);
 SLUICE_DECLARE_CODEC(metadata::producer_ids_record);
 }  // namespace sluice::protocol

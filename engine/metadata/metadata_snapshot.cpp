@@ -47,12 +47,19 @@ void topics(const metadata_image& image, records& out) {
     }
 }
 
+void scram_users(const metadata_image& image, records& out) {
+    for (const auto& [name, mechanisms] : image.scram_users())
+        for (const auto& [mechanism, c] : mechanisms)
+            out.push_back(
+                user_scram_credential_record{name, mechanism, c.salt, c.stored_key, c.server_key, c.iterations});
+}
+
 void producer_ids(const metadata_image& image, records& out) {
     // The broker it went to does not matter any more; what is taken does.
     if (image.next_producer_id() > 0) out.push_back(producer_ids_record{-1, -1, image.next_producer_id()});
 }
 
-constexpr std::array<section, 4> sections{brokers, broker_configs, topics, producer_ids};
+constexpr std::array<section, 5> sections{brokers, broker_configs, topics, scram_users, producer_ids};
 
 std::vector<uint8_t> control_key(int16_t type) {
     std::vector<uint8_t> key;

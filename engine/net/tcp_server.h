@@ -1,6 +1,8 @@
-// A TCP listener that speaks Kafka framing (int32 size + body) and hands each request to a request_handler.
-// A connection handles one request at a time, so responses leave in request order, as Kafka guarantees;
-// pipelined requests wait in the socket buffer. A bad frame closes only that connection.
+// A TCP listener that speaks Kafka framing (int32 size + body) and hands each request to a request_handler,
+// over plain TCP or TLS (listener_security): the framing loop is one template over the stream type, so both
+// run the same request path. A connection handles one request at a time, so responses leave in request
+// order, as Kafka guarantees; pipelined requests wait in the socket buffer. A bad frame or a failed TLS
+// handshake closes only that connection.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -9,6 +11,7 @@
 
 #include "engine/common/asio.h"
 #include "engine/common/result.h"
+#include "engine/net/listener_security.h"
 #include "engine/net/request_handler.h"
 
 namespace sluice::net {
@@ -25,7 +28,8 @@ class tcp_server {
 public:
     // Binds host:port (port 0 picks a free one) on the executor's io_context and starts accepting.
     static result<std::unique_ptr<tcp_server>> start(asio::io_context& io, const std::string& host, uint16_t port,
-                                                      server_limits limits, request_handler handler);
+                                                     server_limits limits, request_handler handler,
+                                                     listener_security security = {});
     ~tcp_server();
     tcp_server(const tcp_server&) = delete;
     tcp_server& operator=(const tcp_server&) = delete;

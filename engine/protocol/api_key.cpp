@@ -49,6 +49,8 @@ constexpr std::array api_table{
     api_info{api_key::describe_quorum, "DescribeQuorum", 0},
     api_info{api_key::alter_partition, "AlterPartition", 0},
     api_info{api_key::fetch_snapshot, "FetchSnapshot", 0},
+    api_info{api_key::describe_user_scram_credentials, "DescribeUserScramCredentials", 0},
+    api_info{api_key::alter_user_scram_credentials, "AlterUserScramCredentials", 0},
     api_info{api_key::describe_cluster, "DescribeCluster", 0},
     api_info{api_key::broker_registration, "BrokerRegistration", 0},
     api_info{api_key::broker_heartbeat, "BrokerHeartbeat", 0},

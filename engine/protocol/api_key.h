@@ -16,7 +16,8 @@ enum class api_key : int16_t {
     elect_leaders = 43, incremental_alter_configs = 44, alter_partition_reassignments = 45,
     list_partition_reassignments = 46, offset_delete = 47, vote = 52, begin_quorum_epoch = 53,
     end_quorum_epoch = 54, describe_quorum = 55, alter_partition = 56, fetch_snapshot = 59,
-    describe_cluster = 60, broker_registration = 62, broker_heartbeat = 63, unregister_broker = 64,
+    describe_user_scram_credentials = 50, alter_user_scram_credentials = 51, describe_cluster = 60,
+    broker_registration = 62, broker_heartbeat = 63, unregister_broker = 64,
 };
 
 struct api_info {

@@ -2,6 +2,7 @@
 // value gets (data-driven).
 #include <QtTest>
 
+#include "engine/broker/listener_config.h"
 #include "engine/broker/listeners.h"
 
 using namespace sluice;
@@ -40,6 +41,12 @@ private slots:
         QTest::newRow("unmapped") << "FOO://h:1" << QString(default_map.data()) << "error: no security protocol is defined for listener FOO";
         QTest::newRow("duplicate") << "PLAINTEXT://h:1,PLAINTEXT://h:2" << QString(default_map.data()) << "error: appears more than once";
         QTest::newRow("bad map") << "PLAINTEXT://h:1" << "PLAINTEXT" << "error: expected NAME:PROTOCOL";
+        QTest::newRow("all four protocols")
+            << "PLAINTEXT://h:1,SSL://h:2,SASL_PLAINTEXT://h:3,SASL_SSL://h:4" << QString(default_map.data())
+            << "PLAINTEXT|h|1|PLAINTEXT;SSL|h|2|SSL;SASL_PLAINTEXT|h|3|SASL_PLAINTEXT;SASL_SSL|h|4|SASL_SSL";
+        QTest::newRow("own names") << "CLIENTS://h:1,INTERNAL://h:2"
+                                   << "CLIENTS:SASL_SSL,INTERNAL:SSL"
+                                   << "CLIENTS|h|1|SASL_SSL;INTERNAL|h|2|SSL";
     }
     void listeners() {
         QFETCH(QString, text);
@@ -86,5 +93,112 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(test_listeners)
+// Per-listener settings: listener.name.<lowercased name>.<config> over <config>, validated as the config
+// it overrides; a listener's security protocol and SASL mechanisms checked before anything binds.
+class test_listener_config : public QObject {
+    Q_OBJECT
+private slots:
+    void override_wins_over_the_broker_wide_value() {
+        metadata::config_values v;
+        QVERIFY(v.set("ssl.client.auth", "requested"));
+        QVERIFY(v.set("listener.name.internal.ssl.client.auth", "required"));
+        QCOMPARE(listener_config(v, "INTERNAL", "ssl.client.auth"), std::string("required"));
+        QCOMPARE(listener_config(v, "EXTERNAL", "ssl.client.auth"), std::string("requested"));
+        QCOMPARE(listener_config(v, "EXTERNAL", "ssl.enabled.protocols"), std::string("TLSv1.2,TLSv1.3"));
+        auto tls = tls_settings_for(v, "INTERNAL");
+        QVERIFY(tls);
+        QVERIFY(tls->client_authentication == security::client_auth::required);
+    }
+
+    void overrides_are_validated_and_known() {
+        metadata::config_values v;
+        auto bad = v.set("listener.name.internal.ssl.client.auth", "always");
+        QVERIFY(!bad);
+        QVERIFY2(QString::fromStdString(bad.err().message).contains("listener.name.internal.ssl.client.auth"),
+                 bad.err().message.c_str());
+        QVERIFY(!v.set("ssl.enabled.protocols", "TLSv1.1"));
+        QVERIFY(v.set("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", "x required;"));
+        QVERIFY(v.set("listener.name.sasl_ssl.bogus.setting", "1"));
+        QCOMPARE(v.unknown_names(), std::vector<std::string>{"listener.name.sasl_ssl.bogus.setting"});
+    }
+
+    void sasl_settings_data() {
+        QTest::addColumn<QString>("mechanisms");
+        QTest::addColumn<QString>("jaas");
+        QTest::addColumn<QString>("expected");  // users of PLAIN joined with ',', or "error: <substring>"
+        const QString plain =
+            "org.apache.kafka.common.security.plain.PlainLoginModule required user_a=\"x\" user_b=\"y\";";
+        QTest::newRow("scram only") << "SCRAM-SHA-512"
+                                    << ""
+                                    << "";
+        QTest::newRow("plain users") << "PLAIN,SCRAM-SHA-256" << plain << "a,b";
+        QTest::newRow("kafka default") << ""
+                                       << ""
+                                       << "error: GSSAPI is not supported";
+        QTest::newRow("oauth") << "OAUTHBEARER"
+                               << ""
+                               << "error: OAUTHBEARER is not supported";
+        QTest::newRow("plain without jaas") << "PLAIN"
+                                            << ""
+                                            << "error: PLAIN needs listener.name.sasl_ssl.plain.sasl.jaas.config";
+        QTest::newRow("wrong module") << "PLAIN"
+                                      << "com.example.Other required;"
+                                      << "error: no org.apache.kafka.common.security.plain.PlainLoginModule";
+        QTest::newRow("broken jaas") << "PLAIN"
+                                     << "PlainLoginModule required"
+                                     << "error: must end with ';'";
+    }
+    void sasl_settings() {
+        QFETCH(QString, mechanisms);
+        QFETCH(QString, jaas);
+        QFETCH(QString, expected);
+        metadata::config_values v;
+        if (!mechanisms.isEmpty())
+            QVERIFY(v.set("listener.name.sasl_ssl.sasl.enabled.mechanisms", mechanisms.toStdString()));
+        if (!jaas.isEmpty()) QVERIFY(v.set("listener.name.sasl_ssl.plain.sasl.jaas.config", jaas.toStdString()));
+        auto s = sasl_settings_for(v, "SASL_SSL");
+        if (expected.startsWith("error: ")) {
+            QVERIFY(!s);
+            QCOMPARE(s.err().code, protocol::error_code::invalid_config);
+            QVERIFY2(QString::fromStdString(s.err().message).contains(expected.mid(7)), s.err().message.c_str());
+            return;
+        }
+        QVERIFY2(s, s ? "" : s.err().message.c_str());
+        QStringList users;
+        if (s->plain_users)
+            for (const auto& [name, password] : *s->plain_users) users << QString::fromStdString(name);
+        QCOMPARE(users.join(","), expected);
+    }
+
+    void security_protocol_checked() {
+        metadata::config_values v;
+        auto unknown = listener_security_for(v, listener{"X", "h", 1, "KERBEROS"});
+        QVERIFY(!unknown);
+        QVERIFY(QString::fromStdString(unknown.err().message).contains("unknown security protocol KERBEROS"));
+        auto no_keystore = listener_security_for(v, listener{"SSL", "h", 1, "SSL"});
+        QVERIFY(!no_keystore);
+        QVERIFY2(QString::fromStdString(no_keystore.err().message).contains("needs ssl.keystore.location"),
+                 no_keystore.err().message.c_str());
+        QVERIFY(v.set("ssl.keystore.type", "JKS"));
+        QVERIFY(v.set("ssl.keystore.location", "/nonexistent.jks"));
+        auto jks = listener_security_for(v, listener{"SSL", "h", 1, "SSL"});
+        QVERIFY(!jks);
+        QVERIFY2(QString::fromStdString(jks.err().message).contains("only PEM"), jks.err().message.c_str());
+        auto plain = listener_security_for(v, listener{"PLAINTEXT", "h", 1, "PLAINTEXT"});
+        QVERIFY(plain && !plain->tls);
+    }
+};
+
+int main(int argc, char** argv) {
+    int failures = 0;
+    {
+        test_listeners t;
+        failures += QTest::qExec(&t, argc, argv);
+    }
+    {
+        test_listener_config t;
+        failures += QTest::qExec(&t, argc, argv);
+    }
+    return failures;
+}
 #include "test_listeners.moc"

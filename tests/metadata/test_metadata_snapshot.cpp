@@ -2,7 +2,7 @@
 // (brokers with racks and fencing, broker and topic overrides, partitions with moved leaders and epochs, a
 // deleted topic gone); a damaged or torn snapshot is refused with corrupt_message, never read as less state;
 // the controller's load replaces its image and tells listeners which topics went; producer id blocks never
-// overlap and survive a snapshot.
+// overlap and survive a snapshot, as SCRAM users do.
 #include <QtTest>
 
 #include "engine/metadata/controller.h"
@@ -50,6 +50,12 @@ metadata_image rich_image() {
     log.push_back(producer_ids_record{1, 0, 1000});
     log.push_back(producer_ids_record{2, 0, 2000});
     log.push_back(producer_ids_record{3, 0, 1000});
+    // SCRAM users: alice with both mechanisms, then her SHA-512 one replaced; bob added and removed again.
+    log.push_back(user_scram_credential_record{"alice", 1, {1, 2}, {3, 4}, {5, 6}, 4096});
+    log.push_back(user_scram_credential_record{"alice", 2, {7}, {8}, {9}, 4096});
+    log.push_back(user_scram_credential_record{"alice", 2, {10}, {11}, {12}, 8192});
+    log.push_back(user_scram_credential_record{"bob", 1, {13}, {14}, {15}, 4096});
+    log.push_back(remove_user_scram_credential_record{"bob", 1});
     for (const auto& r : log) image.apply(r);
     return image;
 }
@@ -85,6 +91,9 @@ private slots:
         QCOMPARE(moving.removing_replicas, (std::vector<int32_t>{1}));
         QCOMPARE(image.broker_configs().size(), std::size_t{2});  // "" and "1"; "2" lost its only override
         QCOMPARE(image.next_producer_id(), int64_t{2000});
+        QCOMPARE(image.scram_users().size(), std::size_t{1});  // bob is gone with his only credential
+        QCOMPARE(image.scram_users().at("alice").size(), std::size_t{2});
+        QCOMPARE(image.find_scram_credential("alice", 2)->iterations, 8192);
         QVERIFY(!image.same_state(metadata_image{}));
     }
 

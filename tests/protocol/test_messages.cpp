@@ -49,7 +49,10 @@
 #include "engine/protocol/messages/offset_fetch.h"
 #include "engine/protocol/messages/offset_for_leader_epoch.h"
 #include "engine/protocol/messages/produce.h"
+#include "engine/protocol/messages/sasl_authenticate.h"
+#include "engine/protocol/messages/sasl_handshake.h"
 #include "engine/protocol/messages/sync_group.h"
+#include "engine/protocol/messages/user_scram_credentials.h"
 #include "engine/protocol/messages/vote.h"
 #include "tests/protocol/message_codec_checks.h"
 
@@ -121,6 +124,10 @@ const std::vector<api_row>& api_rows() {
         row<list_partition_reassignments_api>(0),
         row<offset_for_leader_epoch_api>(4),
         row<init_producer_id_api>(4),
+        row<sasl_handshake_api>(1),
+        row<sasl_authenticate_api>(2),
+        row<describe_user_scram_credentials_api>(0),
+        row<alter_user_scram_credentials_api>(0),
     };
     return rows;
 }

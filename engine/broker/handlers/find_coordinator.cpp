@@ -1,3 +1,4 @@
+#include "engine/broker/handlers/advertised_endpoint.h"
 #include "engine/broker/handlers/group_handlers.h"
 #include "engine/group/group_coordinator.h"
 #include "engine/group/offsets_records.h"
@@ -48,8 +49,9 @@ awaitable<std::optional<protocol::find_coordinator_response>> handle_find_coordi
             c.error_message = found.err().message;
         } else {
             c.node_id = found.value()->id;
-            c.host = found.value()->host;
-            c.port = found.value()->port;
+            auto at = endpoint_for(ctx, *found.value());
+            c.host = at.host;
+            c.port = at.port;
         }
         response.coordinators.push_back(std::move(c));
     }

@@ -9,7 +9,9 @@
 #include "engine/broker/handlers/handlers.h"
 #include "engine/broker/handlers/producer_handlers.h"
 #include "engine/broker/handlers/quorum_handlers.h"
+#include "engine/broker/handlers/security_handlers.h"
 #include "engine/broker/metadata_quorum.h"
+#include "engine/common/log.h"
 
 namespace sluice::broker {
 
@@ -106,6 +108,13 @@ const std::array handlers{
                   &adapt<list_partition_reassignments_api, handle_list_partition_reassignments>, served_by::controller},
     handler_entry{api_key::offset_for_leader_epoch, 0, 4,
                   &adapt<offset_for_leader_epoch_api, handle_offset_for_leader_epoch>},
+    // Authentication (KIP-43, KIP-152) and SCRAM users (KIP-554).
+    handler_entry{api_key::sasl_handshake, 0, 1, &adapt<sasl_handshake_api, handle_sasl_handshake>},
+    handler_entry{api_key::sasl_authenticate, 0, 2, &adapt<sasl_authenticate_api, handle_sasl_authenticate>},
+    handler_entry{api_key::describe_user_scram_credentials, 0, 0,
+                  &adapt<describe_user_scram_credentials_api, handle_describe_user_scram_credentials>},
+    handler_entry{api_key::alter_user_scram_credentials, 0, 0,
+                  &adapt<alter_user_scram_credentials_api, handle_alter_user_scram_credentials>, served_by::controller},
     // Idempotent producers (KIP-98, KIP-360): the controller owns the producer id blocks, so other nodes
     // forward InitProducerId there.
     handler_entry{api_key::init_producer_id, 0, 4, &adapt<init_producer_id_api, handle_init_producer_id>,
@@ -137,12 +146,21 @@ protocol::api_versions_response supported_api_versions() {
     return response;
 }
 
-awaitable<net::handler_outcome> dispatch_request(broker_context& broker, net::connection_info& connection,
-                                                 protocol::bytes frame) {
+namespace {
+awaitable<net::handler_outcome> route(broker_context& broker, const listener_context& listener,
+                                      net::connection_info& connection, protocol::bytes frame) {
+    if (connection.raw_token_expected()) co_return handle_raw_sasl_token(listener, broker, connection, frame);
     protocol::wire_reader reader(frame);
     protocol::request_header header;
     if (!protocol::read_request_header(reader, header)) co_return net::handler_outcome{std::nullopt, true};
-    request_context ctx{broker, header, connection};
+    if (!allowed_before_authentication(connection, header.api_key)) {
+        // Kafka's SaslServerAuthenticator treats any other request before authentication as an invalid
+        // request and closes the connection, without an answer.
+        log_warning("closing the connection from " + connection.peer + " on listener " + listener.name + ": API key " +
+                    std::to_string(header.api_key) + " before SASL authentication");
+        co_return net::handler_outcome{std::nullopt, true};
+    }
+    request_context ctx{broker, header, listener, connection};
     const handler_entry* entry = find_handler(header.api_key);
     if (entry == nullptr) co_return net::handler_outcome{std::nullopt, true};  // unknown API: nothing to answer with
     if (header.api_version < entry->min_version || header.api_version > entry->max_version) {
@@ -162,6 +180,15 @@ awaitable<net::handler_outcome> dispatch_request(broker_context& broker, net::co
         if (auto forwarded = co_await forward_to_controller(ctx, body)) co_return std::move(*forwarded);
     }
     co_return co_await entry->handle(ctx, reader);
+}
+}  // namespace
+
+awaitable<net::handler_outcome> dispatch_request(broker_context& broker, const listener_context& listener,
+                                                 net::connection_info& connection, protocol::bytes frame) {
+    auto outcome = co_await route(broker, listener, connection, std::move(frame));
+    // A refused authentication (or mechanism) gets its answer, then the connection closes, as in Kafka.
+    if (connection.sasl.failed()) outcome.close_connection = true;
+    co_return outcome;
 }
 
 }  // namespace sluice::broker

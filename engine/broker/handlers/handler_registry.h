@@ -25,8 +25,9 @@ struct handler_entry {
 std::span<const handler_entry> handler_table();
 const handler_entry* find_handler(int16_t api_key);
 
-// Decodes a request frame, routes it and encodes the answer (or asks to close the connection).
-awaitable<net::handler_outcome> dispatch_request(broker_context& broker, net::connection_info& connection,
-                                                 protocol::bytes frame);
+// Decodes a request frame that arrived on `listener`, routes it and encodes the answer (or asks to close the
+// connection). Until a SASL listener's connection has authenticated only the handshake APIs are served.
+awaitable<net::handler_outcome> dispatch_request(broker_context& broker, const listener_context& listener,
+                                                 net::connection_info& connection, protocol::bytes frame);
 
 }  // namespace sluice::broker

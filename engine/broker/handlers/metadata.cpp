@@ -1,3 +1,4 @@
+#include "engine/broker/handlers/advertised_endpoint.h"
 #include "engine/broker/handlers/handlers.h"
 #include "engine/broker/metadata_writer.h"
 #include "engine/metadata/controller.h"
@@ -30,10 +31,14 @@ awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_co
                                                                       protocol::metadata_request& request) {
     const auto& image = ctx.broker.controller.image();
     protocol::metadata_response response;
-    for (const auto& [id, b] : image.brokers())
-        if (!b.fenced) response.brokers.push_back({b.id, b.host, b.port, b.rack});
+    for (const auto& [id, b] : image.brokers()) {
+        if (b.fenced) continue;
+        auto at = endpoint_for(ctx, b);
+        response.brokers.push_back({b.id, at.host, at.port, b.rack});
+    }
     if (response.brokers.empty())
-        response.brokers.push_back({ctx.broker.node_id, ctx.broker.advertised_host, ctx.broker.advertised_port, std::nullopt});
+        response.brokers.push_back(
+            {ctx.broker.node_id, ctx.listener.advertised_host, ctx.listener.advertised_port, std::nullopt});
     response.cluster_id = ctx.broker.cluster_id;
     response.controller_id = ctx.broker.writer.controller_id().value_or(-1);
 
