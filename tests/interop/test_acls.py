@@ -193,7 +193,8 @@ def test():
 
         produce(sasl(ports, "admin"), "logs-app", ["app 0", "app 1"])
         produce(sasl(ports, "admin"), "logs-private", ["private 0"])
-        check_equal(fetch_error(sasl(ports, "alice"), "logs-app", "alice-group"), None, "alice reading logs-app (PREFIXED allow)")
+        check_equal(fetch_error(sasl(ports, "alice"), "logs-app", "alice-group"), None,
+                    "alice reading logs-app (PREFIXED allow)")
         error = fetch_error(sasl(ports, "alice"), "logs-private", "alice-group")
         check(error is not None and error.code() == KafkaError.TOPIC_AUTHORIZATION_FAILED,
               f"alice reading logs-private (DENY wins over the prefix): {error}")

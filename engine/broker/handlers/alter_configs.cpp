@@ -12,7 +12,8 @@ awaitable<std::optional<protocol::alter_configs_response>> handle_alter_configs(
         auto& out = response.responses.emplace_back();
         out.resource_type = r.resource_type;
         out.resource_name = r.resource_name;
-        if (auto refused = config_refusal(ctx, r.resource_type, r.resource_name, security::acl_operation::alter_configs)) {
+        if (auto refused =
+                config_refusal(ctx, r.resource_type, r.resource_name, security::acl_operation::alter_configs)) {
             out.error_code = static_cast<int16_t>(*refused);
             continue;
         }

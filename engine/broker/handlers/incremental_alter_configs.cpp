@@ -15,7 +15,8 @@ awaitable<std::optional<protocol::alter_configs_response>> handle_incremental_al
             out.error_code = static_cast<int16_t>(e.code);
             out.error_message = e.message;
         };
-        if (auto refused = config_refusal(ctx, r.resource_type, r.resource_name, security::acl_operation::alter_configs)) {
+        if (auto refused =
+                config_refusal(ctx, r.resource_type, r.resource_name, security::acl_operation::alter_configs)) {
             fail({*refused, "Authorization failed."});
             continue;
         }

@@ -50,7 +50,8 @@ awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_co
     if (all_topics) {
         // Topics the principal may not DESCRIBE are left out, so their existence is not disclosed.
         for (const auto& [name, state] : image.topics())
-            if (authorized_on_topic(ctx, acl_operation::describe, name)) response.topics.push_back(describe_topic(state));
+            if (authorized_on_topic(ctx, acl_operation::describe, name))
+                response.topics.push_back(describe_topic(state));
         co_return response;
     }
     auto sources = ctx.broker.controller.sources();
