@@ -54,7 +54,6 @@ constexpr std::array compatibility{
     broker("queued.max.requests", int32, "500", R, "Requests queued before network threads stop reading."),
     broker("queued.max.request.bytes", int64, "-1", R, "Bytes of queued requests before reading stops."),
     broker("request.timeout.ms", int32, "30000", R, "Client request timeout."),
-    broker("fetch.max.bytes", int32, "57671680", D, "Maximum bytes returned for one Fetch request."),
     broker("max.incremental.fetch.session.cache.slots", int32, "1000", R, "Incremental fetch sessions kept."),
     broker("fetch.purgatory.purge.interval.requests", int32, "1000", R, "Fetch purgatory purge interval."),
     broker("producer.purgatory.purge.interval.requests", int32, "1000", R, "Produce purgatory purge interval."),

@@ -106,6 +106,8 @@ constexpr std::array effective_definitions{
                       "A follower that has not caught up for this long leaves the ISR."},
     config_definition{"replica.fetch.wait.max.ms", int32, "500", B, 0, INT32_MAX, "", true, false,
                       "Longest wait of a follower's fetch for new data."},
+    config_definition{"fetch.max.bytes", int32, "57671680", B, 1024, INT32_MAX, "", false, false,
+                      "Most record bytes one consumer Fetch response returns, whatever the request asks for."},
     config_definition{"replica.fetch.max.bytes", int32, "1048576", B, 0, INT32_MAX, "", true, false,
                       "Bytes a follower asks for per partition."},
     config_definition{"auto.leader.rebalance.enable", boolean, "true", B, 0, 0, "", true, false,
