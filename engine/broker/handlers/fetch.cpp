@@ -1,6 +1,7 @@
 #include <chrono>
 #include <optional>
 
+#include "engine/broker/broker_metrics.h"
 #include "engine/broker/handlers/handlers.h"
 #include "engine/broker/handlers/quorum_handlers.h"
 
@@ -96,6 +97,21 @@ int64_t read_partitions(request_context& ctx, const protocol::fetch_request& req
     return total;
 }
 
+// Kafka's BytesOutPerSec counts what consumers are sent, per topic; what followers are sent is replication
+// traffic (ReplicationBytesOutPerSec), for all topics together.
+void count_bytes_out(broker_metrics& metrics, const protocol::fetch_request& request,
+                     const protocol::fetch_response& response) {
+    for (const auto& topic : response.responses) {
+        uint64_t bytes = 0;
+        for (const auto& p : topic.partitions) bytes += p.records ? p.records->size() : 0;
+        if (bytes == 0) continue;  // also keeps topics this node never served out of the labels
+        if (request.replica_id >= 0)
+            metrics.replication_bytes_out.add(bytes);
+        else
+            metrics.topic(topic.name).bytes_out.add(bytes);
+    }
+}
+
 // An error or a divergence answers at once: waiting would not change it.
 bool has_error(const protocol::fetch_response& response) {
     for (const auto& t : response.responses)
@@ -122,6 +138,7 @@ awaitable<std::optional<protocol::fetch_response>> handle_fetch(request_context&
         boost::system::error_code ec;
         co_await timer->async_wait(asio::redirect_error(asio::use_awaitable, ec));
     }
+    count_bytes_out(ctx.broker.metrics, request, response);
     co_return response;
 }
 
