@@ -16,6 +16,7 @@ class group_coordinator;
 
 namespace sluice::broker {
 
+class broker_metrics;
 class metadata_quorum;
 class metadata_writer;
 class producer_id_manager;
@@ -37,6 +38,7 @@ struct broker_context {
     // min.insync.replicas check counts ISR members by the same rule the ISR shrink uses.
     int64_t replica_lag_time_max_ms;
     producer_id_manager& producer_ids;  // InitProducerId on the controller
+    broker_metrics& metrics;            // what /metrics shows; handlers record into it on the io thread
 };
 
 // One request as a handler sees it: the node, the request's header, the listener it came in on and its

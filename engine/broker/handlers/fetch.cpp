@@ -2,6 +2,7 @@
 #include <chrono>
 #include <optional>
 
+#include "engine/broker/broker_metrics.h"
 #include "engine/broker/handlers/handlers.h"
 #include "engine/broker/handlers/quorum_handlers.h"
 #include "engine/metadata/effective_config.h"
@@ -108,6 +109,21 @@ int64_t read_partitions(request_context& ctx, const protocol::fetch_request& req
 
 constexpr int32_t max_long_poll_ms = 30000;  // request.timeout.ms' default in Kafka's clients
 
+// Kafka's BytesOutPerSec counts what consumers are sent, per topic; what followers are sent is replication
+// traffic (ReplicationBytesOutPerSec), for all topics together.
+void count_bytes_out(broker_metrics& metrics, const protocol::fetch_request& request,
+                     const protocol::fetch_response& response) {
+    for (const auto& topic : response.responses) {
+        uint64_t bytes = 0;
+        for (const auto& p : topic.partitions) bytes += p.records ? p.records->size() : 0;
+        if (bytes == 0) continue;  // also keeps topics this node never served out of the labels
+        if (request.replica_id >= 0)
+            metrics.replication_bytes_out.add(bytes);
+        else
+            metrics.topic(topic.name).bytes_out.add(bytes);
+    }
+}
+
 // An error or a divergence answers at once: waiting would not change it.
 bool has_error(const protocol::fetch_response& response) {
     for (const auto& t : response.responses)
@@ -140,6 +156,7 @@ awaitable<std::optional<protocol::fetch_response>> handle_fetch(request_context&
         co_await timer->async_wait(asio::redirect_error(asio::use_awaitable, ec));
         if (ctx.connection.liveness->closed()) co_return std::nullopt;  // no one to answer
     }
+    count_bytes_out(ctx.broker.metrics, request, response);
     co_return response;
 }
 

@@ -3,6 +3,7 @@
 #include <array>
 #include <chrono>
 
+#include "engine/broker/broker_metrics.h"
 #include "engine/broker/handlers/admin_handlers.h"
 #include "engine/broker/handlers/cluster_handlers.h"
 #include "engine/broker/handlers/group_handlers.h"
@@ -185,6 +186,7 @@ awaitable<net::handler_outcome> route(broker_context& broker, const listener_con
 
 awaitable<net::handler_outcome> dispatch_request(broker_context& broker, const listener_context& listener,
                                                  net::connection_info& connection, protocol::bytes frame) {
+    const request_timer timed(broker.metrics, connection, frame);  // RequestsPerSec and TotalTimeMs per API
     auto outcome = co_await route(broker, listener, connection, std::move(frame));
     // A refused authentication (or mechanism) gets its answer, then the connection closes, as in Kafka.
     if (connection.sasl.failed()) outcome.close_connection = true;
