@@ -35,6 +35,7 @@ result<void> apply_listener(const metadata::config_values& values, broker::node_
 
 std::string usage() {
     return "usage: sluiced --data-dir DIR [--port N] [--host ADDR] [--node-id N] [--nodes N [--control-stdin]]\n"
+           "               [--metrics-port N [--metrics-host ADDR]]\n"
            "               [--config server.properties] [--set key=value ...]\n"
            "               [--add-scram 'SCRAM-SHA-512=[name=alice,password=alice-secret]' ...]\n"
            "Runs one Kafka-compatible broker node, or with --nodes N a local cluster of N nodes in this process\n"
@@ -44,6 +45,8 @@ std::string usage() {
            "log.retention.hours, auto.create.topics.enable, socket.request.max.bytes, ...). Flags win over\n"
            "--set, which wins over --config. --add-scram (kafka-storage.sh format's syntax; also iterations=N,\n"
            "salt=BASE64, saltedpassword=BASE64) creates a SCRAM user unless the metadata already has it.\n"
+           "--metrics-port N serves Prometheus metrics (GET /metrics) on 127.0.0.1:N, or on --metrics-host;\n"
+           "with --nodes, node ID serves its own on N+ID-1 (0 picks free ports, printed at startup).\n"
            "--control-stdin (tests): read one command a line from stdin, each answered by one line on stdout:\n"
            "  stop N | kill N | start N | cut A B | isolate A | delay A B MS | drop A B P | heal [A B] | status\n"
            "(status prints a JSON object; faults act on the links between nodes, not on clients). End of input\n"
@@ -53,7 +56,7 @@ std::string usage() {
 result<command_line> parse_command_line(const std::vector<std::string>& args) {
     command_line cl;
     metadata::config_values values;
-    std::string data_dir, host, port, node_id, nodes;
+    std::string data_dir, host, port, node_id, nodes, metrics_port, metrics_host;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         auto value = [&](std::string& out) -> result<void> {
@@ -70,6 +73,10 @@ result<command_line> parse_command_line(const std::vector<std::string>& args) {
             if (auto ok = value(port); !ok) return ok.err();
         } else if (arg == "--host") {
             if (auto ok = value(host); !ok) return ok.err();
+        } else if (arg == "--metrics-port") {
+            if (auto ok = value(metrics_port); !ok) return ok.err();
+        } else if (arg == "--metrics-host") {
+            if (auto ok = value(metrics_host); !ok) return ok.err();
         } else if (arg == "--nodes") {
             if (auto ok = value(nodes); !ok) return ok.err();
         } else if (arg == "--control-stdin") {
@@ -105,6 +112,15 @@ result<command_line> parse_command_line(const std::vector<std::string>& args) {
     if (!port.empty()) {
         if (!parse_int(port, 0, 65535, n)) return bad("--port must be 0-65535, got '" + port + "'");
         cl.node.port = static_cast<uint16_t>(n);
+    }
+    if (!metrics_port.empty()) {
+        if (!parse_int(metrics_port, 0, 65535, n))
+            return bad("--metrics-port must be 0-65535, got '" + metrics_port + "'");
+        cl.node.metrics_port = static_cast<uint16_t>(n);
+    }
+    if (!metrics_host.empty()) {
+        if (!cl.node.metrics_port) return bad("--metrics-host needs --metrics-port");
+        cl.node.metrics_host = metrics_host;
     }
     if (!node_id.empty()) {
         if (!parse_int(node_id, 0, INT32_MAX, n)) return bad("--node-id must be a non-negative integer");

@@ -53,14 +53,20 @@ int main(int argc, char** argv) {
         config.first_port = parsed->node.port;
         config.properties = parsed->node.properties;
         config.scram_users = parsed->node.scram_users;
+        config.first_metrics_port = parsed->node.metrics_port;
+        config.metrics_host = parsed->node.metrics_host;
         auto local = cluster::local_cluster::start(std::move(config));
         if (!local) {
             std::cerr << "sluiced: cannot start the local cluster: " << local.err().message << "\n";
             return 1;
         }
-        for (int32_t id : local.value()->node_ids())
+        for (int32_t id : local.value()->node_ids()) {
             std::cout << "sluiced: node " << id << " listening on " << parsed->node.host << ":" << local.value()->port(id)
                       << std::endl;
+            if (auto metrics = local.value()->metrics_port(id))
+                std::cout << "sluiced: node " << id << " serving metrics on http://" << parsed->node.metrics_host << ":"
+                          << *metrics << "/metrics" << std::endl;
+        }
         std::cout << "sluiced: local cluster of " << local.value()->size() << " nodes, bootstrap "
                   << local.value()->bootstrap() << std::endl;
         std::mutex cluster_mutex;  // the control channel's commands and the shutdown below, one at a time
@@ -82,6 +88,9 @@ int main(int argc, char** argv) {
     }
     std::cout << "sluiced: node " << parsed->node.node_id << " of cluster " << node.value()->cluster_id()
               << " listening on " << parsed->node.host << ":" << node.value()->port() << std::endl;
+    if (auto metrics = node.value()->metrics_port())
+        std::cout << "sluiced: serving metrics on http://" << parsed->node.metrics_host << ":" << *metrics << "/metrics"
+                  << std::endl;
     wait_for_stop(stop_signals);
     node.value()->stop();
     std::cout << "sluiced: stopped" << std::endl;

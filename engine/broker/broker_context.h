@@ -18,6 +18,7 @@ class group_coordinator;
 
 namespace sluice::broker {
 
+class broker_metrics;
 class metadata_quorum;
 class metadata_writer;
 class producer_id_manager;
@@ -39,6 +40,7 @@ struct broker_context {
     // min.insync.replicas check counts ISR members by the same rule the ISR shrink uses.
     int64_t replica_lag_time_max_ms;
     producer_id_manager& producer_ids;  // InitProducerId on the controller
+    broker_metrics& metrics;            // what /metrics shows; handlers record into it on the io thread
     // authorizer.class.name set: every request is checked against the image's ACLs (authorization.h).
     std::optional<security::authorizer_settings> authorizer = std::nullopt;
 };

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "engine/broker/broker_context.h"
+#include "engine/broker/broker_metrics.h"
 #include "engine/broker/handlers/handler_registry.h"
 #include "engine/broker/isr_updater.h"
 #include "engine/broker/listeners.h"
@@ -13,6 +14,7 @@
 #include "engine/broker/metadata_quorum.h"
 #include "engine/broker/metadata_writer.h"
 #include "engine/broker/node_listeners.h"
+#include "engine/broker/node_metrics.h"
 #include "engine/broker/offsets_topic.h"
 #include "engine/broker/producer_id_manager.h"
 #include "engine/broker/replica_manager.h"
@@ -21,6 +23,7 @@
 #include "engine/metadata/controller.h"
 #include "engine/metadata/metadata_log.h"
 #include "engine/metadata/metadata_snapshot.h"
+#include "engine/metrics/http_server.h"
 #include "engine/net/tcp_server.h"
 
 namespace sluice::broker {
@@ -127,6 +130,9 @@ struct node::state {
     node_config config;
     metadata::config_values values;
     meta_properties identity;
+    // Before io: the coroutines that record into it (fetchers, handlers) may outlive their components until
+    // io is destroyed.
+    broker_metrics metrics;
     asio::io_context io{1};
     std::unique_ptr<metadata::controller> controller;
     std::unique_ptr<metadata_quorum> quorum;
@@ -140,6 +146,7 @@ struct node::state {
     std::unique_ptr<broker_context> context;
     std::unique_ptr<node_listeners> listeners;  // the client listener first, then e.g. CONTROLLER: same APIs
     std::unique_ptr<log_maintenance> maintenance;
+    std::unique_ptr<sluice::metrics::http_server> metrics_server;  // GET /metrics, when asked for
     std::thread thread;
     bool stopped = false;
     std::shared_ptr<bool> alive = std::make_shared<bool>(true);  // background loops end when it turns false
@@ -214,6 +221,7 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     replication.fetch_wait_max_ms = static_cast<int32_t>(s->values.get_int("replica.fetch.wait.max.ms"));
     replication.fetch_max_bytes = static_cast<int32_t>(s->values.get_int("replica.fetch.max.bytes"));
     replication.link_faults = config.link_faults;
+    replication.metrics = &s->metrics;
     s->isr =
         std::make_unique<isr_updater>(s->io, config.node_id, *s->controller, *s->writer, *s->logs, config.link_faults);
     isr_updater* isr = s->isr.get();
@@ -253,8 +261,16 @@ result<std::unique_ptr<node>> node::start(node_config config) {
         if (auto ok = s->listeners->check_plaintext_between_nodes(s->values); !ok) return ok.err();
     s->context = std::make_unique<broker_context>(broker_context{
         s->io, config.node_id, config.host, s->listeners->primary_port(), s->identity.cluster_id, s->values, *s->logs,
-        *s->controller, *s->groups, *s->quorum, *s->writer, replication.lag_time_max_ms, *s->producer_ids,
+        *s->controller, *s->groups, *s->quorum, *s->writer, replication.lag_time_max_ms, *s->producer_ids, s->metrics,
         std::move(authorizer)});
+    // Like the listeners, /metrics is served on the io thread, so its gauges read the components directly.
+    if (config.metrics_port) {
+        watch_node(s->metrics, *s->logs, *s->groups, *s->listeners, *s->quorum);
+        auto server = metrics::http_server::start(s->io, config.metrics_host, *config.metrics_port,
+                                                  [raw] { return raw->metrics.registry().expose(); });
+        if (!server) return server.err();
+        s->metrics_server = std::move(server.value());
+    }
     // A broker registers its listener with the controller: at once on a quorum of one, else in the background
     // (with the leader once one is known).
     auto rack = s->values.get_string("broker.rack");
@@ -279,6 +295,11 @@ result<std::unique_ptr<node>> node::start(node_config config) {
 }
 
 uint16_t node::port() const { return state_->listeners->primary_port(); }
+
+std::optional<uint16_t> node::metrics_port() const {
+    if (!state_->metrics_server) return std::nullopt;
+    return state_->metrics_server->port();
+}
 
 std::size_t node::client_connection_count() const {
     return state_->listeners ? state_->listeners->client_connection_count() : 0;
@@ -311,6 +332,7 @@ awaitable<void> shut_down(node::state* s, bool graceful) {
         co_await grace.async_wait(asio::redirect_error(asio::use_awaitable, ec));
     }
     *s->alive = false;
+    if (s->metrics_server) s->metrics_server->stop();
     s->writer->stop();
     s->quorum->stop();
     s->listeners->stop();

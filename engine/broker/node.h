@@ -45,6 +45,10 @@ struct node_config {
     std::shared_ptr<net::link_faults> link_faults;
     // SCRAM users to create unless the metadata has them (sluiced --add-scram), derived credentials only.
     std::vector<security::scram_user_seed> scram_users;
+    // Prometheus metrics over HTTP (GET /metrics) on metrics_host:metrics_port when set; 0 picks a free port
+    // (metrics_port() tells which). The page is built on the node's io thread (broker_metrics.h).
+    std::optional<uint16_t> metrics_port;
+    std::string metrics_host = "127.0.0.1";
     // Tests: runs on the metadata quorum's thread before each fsync of the metadata (raft) log, e.g. to hold
     // it as a slow disk would.
     std::function<void()> before_quorum_log_fsync;
@@ -60,6 +64,8 @@ public:
 
     uint16_t port() const;
     const std::string& cluster_id() const;
+    // The port /metrics is served on, when node_config::metrics_port asked for it.
+    std::optional<uint16_t> metrics_port() const;
     // Open connections on every listener from clients other than Sluice's own (net::own_client_id_prefix).
     // Safe from any thread (atomics), while the node is not being stopped or destroyed.
     std::size_t client_connection_count() const;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/broker/listener_config.h"
@@ -37,6 +38,12 @@ public:
         std::size_t count = 0;
         for (const auto& b : bound_) count += b->server->client_connection_count();
         return count;
+    }
+    // Every listener's name and open connections (all of them: clients' and other nodes'). On the io thread.
+    std::vector<std::pair<std::string, std::size_t>> connection_counts() const {
+        std::vector<std::pair<std::string, std::size_t>> counts;
+        for (const auto& b : bound_) counts.emplace_back(b->context.name, b->server->connection_count());
+        return counts;
     }
     // Stops accepting and closes every connection of every listener. Call on the io thread.
     void stop();

@@ -117,6 +117,7 @@ bool apply_partition(replica_fetcher::state& s, const std::string& topic, const 
                 report(s, name + ": " + appended.err().message);
                 return false;
             }
+            if (s.settings.bytes_in) s.settings.bytes_in->add(whole);
         }
     }
     p->update_follower_high_watermark(got.high_watermark);

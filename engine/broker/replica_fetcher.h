@@ -13,6 +13,7 @@
 
 #include "engine/broker/log_manager.h"
 #include "engine/common/asio.h"
+#include "engine/metrics/cells.h"
 #include "engine/net/link_faults.h"
 
 namespace sluice::broker {
@@ -23,6 +24,7 @@ struct fetcher_settings {
     int32_t partition_max_bytes = 1048576;
     std::string cluster_id;
     std::optional<net::link> link;  // the fault-injected link to the leader, if the node has a fault table
+    metrics::counter* bytes_in = nullptr;  // ReplicationBytesInPerSec: what this follower appends, if counted
 };
 
 class replica_fetcher {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/broker/broker_metrics.h"
 #include "engine/common/clock.h"
 
 namespace sluice::broker {
@@ -44,7 +45,10 @@ void replica_manager::apply_image(const metadata::metadata_image& image) {
             partition* p = logs_.find(name, index);
             if (p == nullptr) continue;  // not a replica here
             if (state.leader == node_id_) {
+                std::optional<std::vector<replication::replica_id>> isr_before;
+                if (p->leadership()) isr_before = p->leadership()->isr();
                 p->become_leader(node_id_, state, now);
+                if (isr_before && p->leadership()) count_isr_change(*isr_before, p->leadership()->isr());
                 continue;
             }
             if (p->role() != replica_role::follower || p->leader_id() != state.leader ||
@@ -74,10 +78,26 @@ void replica_manager::apply_image(const metadata::metadata_image& image) {
         settings.max_wait_ms = settings_.fetch_wait_max_ms;
         settings.partition_max_bytes = settings_.fetch_max_bytes;
         settings.link = net::link_between(settings_.link_faults, node_id_, leader);
+        if (settings_.metrics) settings.bytes_in = &settings_.metrics->replication_bytes_in;
         fetcher = std::make_unique<replica_fetcher>(io_, address, settings, logs_,
                                                     [this, leader] { return followed_from(leader); });
         fetcher->start();
     }
+}
+
+// Kafka counts IsrShrinksPerSec/IsrExpandsPerSec on the leader once its ISR change is committed: here, when
+// the committed ISR reaches a partition this node went on leading. A change that both drops and adds a
+// replica counts as both.
+void replica_manager::count_isr_change(const std::vector<replication::replica_id>& before,
+                                       const std::vector<replication::replica_id>& after) {
+    if (settings_.metrics == nullptr) return;
+    auto has = [](const auto& isr, replication::replica_id id) {
+        return std::find(isr.begin(), isr.end(), id) != isr.end();
+    };
+    bool shrunk = std::any_of(before.begin(), before.end(), [&](auto id) { return !has(after, id); });
+    bool expanded = std::any_of(after.begin(), after.end(), [&](auto id) { return !has(before, id); });
+    if (shrunk) settings_.metrics->isr_shrinks.add();
+    if (expanded) settings_.metrics->isr_expands.add();
 }
 
 std::vector<std::pair<std::string, int32_t>> replica_manager::followed_from(int32_t leader) const {

@@ -17,6 +17,8 @@
 
 namespace sluice::broker {
 
+class broker_metrics;
+
 struct replica_settings {
     int64_t lag_time_max_ms = 30000;  // replica.lag.time.max.ms
     int32_t fetch_wait_max_ms = 500;  // replica.fetch.wait.max.ms
@@ -24,6 +26,8 @@ struct replica_settings {
     int64_t tick_ms = 100;            // how often ISR changes and acks deadlines are checked
     // Injected link faults (tests), for the fetchers' connections to leaders; usually none.
     std::shared_ptr<net::link_faults> link_faults;
+    // Where ISR shrinks/expands and replication bytes in are counted; none when null (tests).
+    broker_metrics* metrics = nullptr;
 };
 
 class replica_manager {
@@ -46,6 +50,8 @@ public:
 private:
     void apply_image(const metadata::metadata_image& image);
     void schedule_tick();
+    void count_isr_change(const std::vector<replication::replica_id>& before,
+                          const std::vector<replication::replica_id>& after);
     std::string address_of(const metadata::metadata_image& image, int32_t broker) const;
 
     asio::io_context& io_;

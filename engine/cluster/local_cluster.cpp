@@ -51,6 +51,11 @@ result<std::unique_ptr<local_cluster>> local_cluster::start(local_cluster_config
     if (!config.properties.contains("cluster.id"))
         config.properties["cluster.id"] = cluster_id_for(config.data_dir, config.nodes);
     std::map<int32_t, uint16_t> ports;
+    if (config.first_metrics_port && *config.first_metrics_port != 0 &&
+        *config.first_metrics_port + config.nodes - 1 > 65535)
+        return make_error(
+            protocol::error_code::invalid_config,
+            "metrics ports from " + std::to_string(*config.first_metrics_port) + " do not fit below 65536");
     if (config.first_port == 0) {
         auto picked = pick_free_ports(config.host, config.nodes);
         if (!picked) return picked.err();
@@ -114,6 +119,14 @@ broker::node_config local_cluster::config_for(int32_t node_id) const {
     }
     node.link_faults = faults_;
     node.scram_users = config_.scram_users;
+    if (config_.first_metrics_port) {
+        node.metrics_host = config_.metrics_host;
+        auto picked = metrics_ports_.find(node_id);
+        node.metrics_port = picked != metrics_ports_.end() ? picked->second
+                            : *config_.first_metrics_port == 0
+                                ? uint16_t{0}
+                                : static_cast<uint16_t>(*config_.first_metrics_port + node_id - 1);
+    }
     return node;
 }
 
@@ -132,6 +145,12 @@ std::size_t local_cluster::client_connections() const {
     for (const auto& [id, node] : nodes_)
         if (node) count += node->client_connection_count();
     return count;
+}
+
+std::optional<uint16_t> local_cluster::metrics_port(int32_t node_id) const {
+    auto it = nodes_.find(node_id);
+    if (it == nodes_.end() || !it->second) return std::nullopt;
+    return it->second->metrics_port();
 }
 
 void local_cluster::stop_node(int32_t node_id) {
@@ -160,6 +179,7 @@ result<void> local_cluster::start_node(int32_t node_id) {
     if (is_running(node_id)) return {};
     auto started = broker::node::start(config_for(node_id));
     if (!started) return started.err();
+    if (auto port = started.value()->metrics_port()) metrics_ports_[node_id] = *port;
     nodes_[node_id] = std::move(started.value());
     return {};
 }

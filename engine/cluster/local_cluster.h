@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,10 @@ struct local_cluster_config {
     uint16_t first_port = 9092;  // node N listens on first_port + N - 1; 0 picks free ports
     std::map<std::string, std::string> properties;  // Kafka configs for every node
     std::vector<security::scram_user_seed> scram_users;  // seeded unless the metadata has them (--add-scram)
+    // Prometheus /metrics per node, when set: node N serves it on first_metrics_port + N - 1 (one page per
+    // broker, as each Kafka broker has its own); 0 picks a free port per node, kept across its restarts.
+    std::optional<uint16_t> first_metrics_port;
+    std::string metrics_host = "127.0.0.1";
 };
 
 class local_cluster {
@@ -59,6 +64,9 @@ public:
     std::size_t client_connections(int32_t node_id) const;
     std::size_t client_connections() const;
 
+    // The port a running node serves /metrics on, if the cluster was started with first_metrics_port.
+    std::optional<uint16_t> metrics_port(int32_t node_id) const;
+
     // The active controller: the leader of the metadata quorum as the running nodes know it (the one known
     // at the highest epoch), if any.
     std::optional<int32_t> controller_id() const;
@@ -89,6 +97,7 @@ private:
 
     local_cluster_config config_;
     std::map<int32_t, uint16_t> ports_;
+    std::map<int32_t, uint16_t> metrics_ports_;  // picked on a node's first start when first_metrics_port is 0
     std::map<int32_t, std::unique_ptr<broker::node>> nodes_;                           // null while stopped
     std::shared_ptr<net::link_faults> faults_ = std::make_shared<net::link_faults>();  // shared by every node
 };

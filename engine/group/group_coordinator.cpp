@@ -111,6 +111,12 @@ const group* group_coordinator::find_group(const std::string& id) const {
     return it == groups_.end() ? nullptr : it->second.get();
 }
 
+std::map<group_state, std::size_t> group_coordinator::group_counts() const {
+    std::map<group_state, std::size_t> counts;
+    for (const auto& [id, g] : groups_) ++counts[g->state];
+    return counts;
+}
+
 group& group_coordinator::get_or_create(const std::string& id) {
     auto& slot = groups_[id];
     if (!slot) {

@@ -87,6 +87,8 @@ public:
     std::size_t expire_offsets(int64_t now_wall_ms);
 
     const group* find_group(const std::string& id) const;
+    // How many groups this node coordinates now, by state (Kafka's NumGroups* gauges). On the io thread.
+    std::map<group_state, std::size_t> group_counts() const;
 
 private:
     group* find(const std::string& id);

@@ -5,6 +5,9 @@
 #include <charconv>
 #include <cstdlib>
 #include <string>
+#include <vector>
+
+#include "engine/metadata/config_tables.h"
 
 namespace sluice::metadata {
 
@@ -15,7 +18,7 @@ constexpr auto T = config_scope::topic;
 constexpr int64_t L = INT64_MAX;
 
 // Defaults are Kafka's (3.x). Sizes in bytes, times in milliseconds unless the name says otherwise.
-constexpr std::array definitions{
+constexpr std::array effective_definitions{
     config_definition{"node.id", int32, "1", B, 0, INT32_MAX, "", true, false, "This node's id in the cluster."},
     config_definition{"broker.id", int32, "1", B, 0, INT32_MAX, "", true, false, "Alias of node.id."},
     config_definition{"listeners", list, "PLAINTEXT://127.0.0.1:9092", B, 0, 0, "", true, false,
@@ -111,6 +114,8 @@ constexpr std::array definitions{
                       "A follower that has not caught up for this long leaves the ISR."},
     config_definition{"replica.fetch.wait.max.ms", int32, "500", B, 0, INT32_MAX, "", true, false,
                       "Longest wait of a follower's fetch for new data."},
+    config_definition{"fetch.max.bytes", int32, "57671680", B, 1024, INT32_MAX, "", false, false,
+                      "Most record bytes one consumer Fetch response returns, whatever the request asks for."},
     config_definition{"replica.fetch.max.bytes", int32, "1048576", B, 0, INT32_MAX, "", true, false,
                       "Bytes a follower asks for per partition."},
     config_definition{"auto.leader.rebalance.enable", boolean, "true", B, 0, 0, "", true, false,
@@ -265,16 +270,35 @@ bool parse_integer(std::string_view text, int64_t& out) {
 }
 }  // namespace
 
-std::span<const config_definition> config_definitions() { return definitions; }
+std::span<const config_definition> effective_config_table() { return effective_definitions; }
+
+// The registry is the effective table followed by the compatibility table, joined once.
+std::span<const config_definition> config_definitions() {
+    static const std::vector<config_definition> all = [] {
+        std::vector<config_definition> joined(effective_config_table().begin(), effective_config_table().end());
+        auto compat = compatibility_config_table();
+        joined.insert(joined.end(), compat.begin(), compat.end());
+        return joined;
+    }();
+    return all;
+}
+
+std::string config_documentation(const config_definition& def) {
+    std::string doc(def.doc);
+    if (!def.has_effect)
+        doc += doc.empty() ? "Accepted for compatibility with Kafka; has no effect in Sluice."
+                           : " (Accepted for compatibility with Kafka; has no effect in Sluice.)";
+    return doc;
+}
 
 const config_definition* find_config(std::string_view name) {
-    for (const auto& def : definitions)
+    for (const auto& def : config_definitions())
         if (def.name == name) return &def;
     return nullptr;
 }
 
 const config_definition* find_config(std::string_view name, config_scope scope) {
-    for (const auto& def : definitions)
+    for (const auto& def : config_definitions())
         if (def.name == name && def.scope == scope) return &def;
     return nullptr;
 }
@@ -309,10 +333,16 @@ result<void> validate_config_value(const config_definition& def, std::string_vie
         case config_type::int64: {
             int64_t n = 0;
             if (!parse_integer(value, n)) return invalid("not a whole number");
-            int64_t type_min = def.type == config_type::int16 ? INT16_MIN : def.type == config_type::int32 ? INT32_MIN : INT64_MIN;
-            int64_t type_max = def.type == config_type::int16 ? INT16_MAX : def.type == config_type::int32 ? INT32_MAX : INT64_MAX;
-            if (n < std::max(def.min, type_min)) return invalid("must be at least " + std::to_string(std::max(def.min, type_min)));
-            if (n > std::min(def.max, type_max)) return invalid("must be at most " + std::to_string(std::min(def.max, type_max)));
+            int64_t type_min = def.type == config_type::int16   ? INT16_MIN
+                               : def.type == config_type::int32 ? INT32_MIN
+                                                                : INT64_MIN;
+            int64_t type_max = def.type == config_type::int16   ? INT16_MAX
+                               : def.type == config_type::int32 ? INT32_MAX
+                                                                : INT64_MAX;
+            if (n < std::max(def.min, type_min))
+                return invalid("must be at least " + std::to_string(std::max(def.min, type_min)));
+            if (n > std::min(def.max, type_max))
+                return invalid("must be at most " + std::to_string(std::min(def.max, type_max)));
             return {};
         }
         case config_type::double_value: {

@@ -29,7 +29,13 @@ struct config_definition {
     // Topic configs: the broker configs that supply the default, in precedence order (e.g. log.retention.ms,
     // log.retention.minutes, log.retention.hours); a ".minutes"/".hours" synonym is converted to ms.
     std::string_view synonyms = {};
+    // false: a Kafka 3.x config Sluice accepts, stores and describes (so tools and clients that set it keep
+    // working) but does not act on; DescribeConfigs' documentation says so.
+    bool has_effect = true;
 };
+
+// What DescribeConfigs documents for `def`: its doc, plus the no-effect notice where that applies.
+std::string config_documentation(const config_definition& def);
 
 std::span<const config_definition> config_definitions();
 const config_definition* find_config(std::string_view name);

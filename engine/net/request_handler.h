@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/common/asio.h"
+#include "engine/net/peer_watch.h"
 #include "engine/protocol/wire.h"
 #include "engine/security/kafka_principal.h"
 #include "engine/security/sasl_exchange.h"
@@ -21,6 +22,8 @@ struct connection_info {
     security::security_protocol protocol = security::security_protocol::plaintext;
     security::kafka_principal principal;
     security::sasl_exchange sasl;
+    // Set by the framing loop while a handler runs: a parked request (long-poll Fetch) learns the client left.
+    std::shared_ptr<peer_watch> liveness = std::make_shared<peer_watch>();
     // The next frame is a bare SASL token (handshake v0): no header, and it may be shorter than one.
     bool raw_token_expected() const { return sasl.stage == security::sasl_stage::raw_tokens; }
 };

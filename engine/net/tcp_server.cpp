@@ -1,7 +1,10 @@
 #include "engine/net/tcp_server.h"
 
+#include <sys/socket.h>
+
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <exception>
 #include <set>
 #include <string_view>
@@ -88,6 +91,24 @@ private:
     bool counted_ = false;
 };
 
+// While a handler runs nothing reads the socket, so its readiness means one of two things: bytes are waiting
+// (a pipelined request, or a TLS record only the TLS layer can read: the framing loop's business, so the
+// watch ends) or the peer closed (FIN or reset: nothing to peek). Only the second marks the watch.
+void watch_for_close(tcp::socket& socket, const std::shared_ptr<peer_watch>& watch, uint64_t generation) {
+    socket.async_wait(tcp::socket::wait_read, [&socket, watch, generation](boost::system::error_code ec) {
+        if (ec || !watch->current(generation)) return;  // cancelled, or the request already answered
+        uint8_t byte = 0;
+        const ssize_t got = ::recv(socket.native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+        if (got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
+            watch->mark_closed();
+        else if (got < 0)
+            watch_for_close(socket, watch, generation);  // spurious readiness: watch on
+    });
+}
+
+tcp::socket& raw_socket(tcp::socket& stream) { return stream; }
+tcp::socket& raw_socket(asio::ssl::stream<tcp::socket>& stream) { return stream.next_layer(); }
+
 template <class Stream>
 awaitable<void> serve_frames(std::shared_ptr<tcp_server::shared_state> state, Stream& stream, connection_info info) {
     boost::system::error_code ec;
@@ -113,8 +134,13 @@ awaitable<void> serve_frames(std::shared_ptr<tcp_server::shared_state> state, St
         co_await asio::async_read(stream, asio::buffer(frame), asio::redirect_error(asio::use_awaitable, ec));
         if (ec) break;
         tally.first_request(frame);
+        const uint64_t watch = info.liveness->begin();
+        watch_for_close(raw_socket(stream), info.liveness, watch);
         handler_outcome outcome = co_await state->handler(info, std::move(frame));
+        info.liveness->end();
+        raw_socket(stream).cancel(ec);  // the readiness wait, if still armed
         frame = {};
+        if (info.liveness->closed()) break;  // nobody to answer: free the descriptor now
         if (outcome.response) {
             // Size and body in one buffer: one write, and over TLS one record rather than a 4-byte one first.
             out.clear();
@@ -236,7 +262,9 @@ result<std::unique_ptr<tcp_server>> tcp_server::start(asio::io_context& io, cons
     state->security = std::move(security);
     boost::system::error_code ec;
     auto address = asio::ip::make_address(host, ec);
-    if (ec) return make_error(protocol::error_code::invalid_config, "invalid listener host '" + host + "': " + ec.message());
+    if (ec)
+        return make_error(protocol::error_code::invalid_config,
+                          "invalid listener host '" + host + "': " + ec.message());
     tcp::endpoint endpoint(address, port);
     state->acceptor.open(endpoint.protocol(), ec);
     if (!ec) state->acceptor.set_option(tcp::acceptor::reuse_address(true), ec);

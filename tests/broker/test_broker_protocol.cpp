@@ -197,8 +197,16 @@ private slots:
         raw_client c(port_);
         QVERIFY(c.connected());
         // Header v2 (int16 client id + empty tag section), compact strings, empty tag section.
-        const QByteArray raw = QByteArray::fromHex("0000001a" "0012" "0003" "00000005" "0003616263" "00"
-                                                   "07736c75696365" "04312e30" "00");
+        const QByteArray raw = QByteArray::fromHex(
+            "0000001a"
+            "0012"
+            "0003"
+            "00000005"
+            "0003616263"
+            "00"
+            "07736c75696365"
+            "04312e30"
+            "00");
         QVERIFY(c.send_raw(bytes(raw.begin(), raw.end())));
         auto f = c.read_frame();
         QVERIFY(f);
@@ -206,7 +214,9 @@ private slots:
         // Response header v0: the correlation id and no tag section; then ErrorCode 0 and a compact array.
         const auto entries = static_cast<uint8_t>(broker::handler_table().size() + 1);
         QVERIFY(entries < 0x80);
-        QCOMPARE(got.left(7).toHex(), QByteArray("00000005" "0000") + QByteArray(1, char(entries)).toHex());
+        QCOMPARE(got.left(7).toHex(), QByteArray("00000005"
+                                                 "0000") +
+                                          QByteArray(1, char(entries)).toHex());
         // 7 bytes per entry (key, min, max, tag section), throttle time, tag section.
         QCOMPARE(f->size(), std::size_t{4 + 2 + 1} + std::size_t{7} * (entries - 1u) + 4 + 1);
         QCOMPARE(got.right(5).toHex(), QByteArray("0000000000"));
@@ -267,10 +277,19 @@ private slots:
             bytes f;
             const int32_t id = 1000 + i;
             switch (i % 4) {
-            case 0: f = raw_client::frame<api_versions_api>({}, static_cast<int16_t>(i % 3), id); break;
-            case 1: f = raw_client::frame<metadata_api>(metadata_of({"pipeline"}), static_cast<int16_t>(i % 10), id); break;
-            case 2: f = raw_client::frame<produce_api>(produce_of("pipeline", 0, make_batch(2, 5000)), 3 + i % 6, id); break;
-            case 3: f = raw_client::frame<fetch_api>(fetch_of("pipeline", {0}, 0, 0, 0), static_cast<int16_t>(4 + i % 9), id); break;
+                case 0:
+                    f = raw_client::frame<api_versions_api>({}, static_cast<int16_t>(i % 3), id);
+                    break;
+                case 1:
+                    f = raw_client::frame<metadata_api>(metadata_of({"pipeline"}), static_cast<int16_t>(i % 10), id);
+                    break;
+                case 2:
+                    f = raw_client::frame<produce_api>(produce_of("pipeline", 0, make_batch(2, 5000)), 3 + i % 6, id);
+                    break;
+                case 3:
+                    f = raw_client::frame<fetch_api>(fetch_of("pipeline", {0}, 0, 0, 0),
+                                                     static_cast<int16_t>(4 + i % 9), id);
+                    break;
             }
             all.insert(all.end(), f.begin(), f.end());
         }
@@ -279,15 +298,21 @@ private slots:
             const int32_t id = 1000 + i;
             bool ok = false;
             switch (i % 4) {
-            case 0: ok = c.receive<api_versions_api>(static_cast<int16_t>(i % 3), id).has_value(); break;
-            case 1: ok = c.receive<metadata_api>(static_cast<int16_t>(i % 10), id).has_value(); break;
-            case 2: {
-                auto r = c.receive<produce_api>(static_cast<int16_t>(3 + i % 6), id);
-                ok = r && r->responses[0].partitions[0].error_code == 0 &&
-                     r->responses[0].partitions[0].base_offset == 2 * (i / 4);
-                break;
-            }
-            case 3: ok = c.receive<fetch_api>(static_cast<int16_t>(4 + i % 9), id).has_value(); break;
+                case 0:
+                    ok = c.receive<api_versions_api>(static_cast<int16_t>(i % 3), id).has_value();
+                    break;
+                case 1:
+                    ok = c.receive<metadata_api>(static_cast<int16_t>(i % 10), id).has_value();
+                    break;
+                case 2: {
+                    auto r = c.receive<produce_api>(static_cast<int16_t>(3 + i % 6), id);
+                    ok = r && r->responses[0].partitions[0].error_code == 0 &&
+                         r->responses[0].partitions[0].base_offset == 2 * (i / 4);
+                    break;
+                }
+                case 3:
+                    ok = c.receive<fetch_api>(static_cast<int16_t>(4 + i % 9), id).has_value();
+                    break;
             }
             QVERIFY2(ok, qPrintable(QStringLiteral("response %1").arg(i)));
         }
@@ -425,6 +450,59 @@ private slots:
         }
     }
 
+    // fetch.max.bytes caps a consumer's response whatever max_bytes it asks for (probing found a 2^31-1 request
+    // returning a whole 67 MiB partition).
+    void fetch_capped_at_fetch_max_bytes() {
+        QTemporaryDir dir;
+        broker::node_config config;
+        config.port = 0;
+        config.data_dir = dir.path().toStdString();
+        config.properties["fetch.max.bytes"] = "4096";
+        auto started = broker::node::start(config);
+        QVERIFY2(started.ok(), started.ok() ? "" : started.err().message.c_str());
+        auto small = std::move(started.value());
+        raw_client c(small->port());
+        QVERIFY(c.connected());
+        create_topic(c, "capped");
+        const bytes batch = make_batch(4, 1000, compression_codec::none, 400);
+        QVERIFY(batch.size() > 1500 && batch.size() < 2048);
+        for (int i = 0; i < 4; ++i) {
+            auto p = c.call<produce_api>(produce_of("capped", 0, batch), 3);
+            QVERIFY(p);
+            QCOMPARE(p->responses[0].partitions[0].error_code, int16_t{0});
+        }
+        auto r = c.call<fetch_api>(fetch_of("capped", {0}, 0, 0, 1, INT32_MAX, INT32_MAX), 4);
+        QVERIFY(r);
+        const auto& part = r->responses[0].partitions[0];
+        QCOMPARE(part.error_code, int16_t{0});
+        QVERIFY(part.records);
+        QVERIFY2(!part.records->empty() && part.records->size() <= 4096,
+                 qPrintable(QStringLiteral("%1 bytes under fetch.max.bytes=4096").arg(part.records->size())));
+        small->stop();
+    }
+
+    // A long-poll Fetch whose client closes ends at once and frees its connection (probing: 500 closed clients
+    // parked with max_wait_ms 2^31-1 held 500 descriptors).
+    void closed_long_poll_frees_its_connection() {
+        raw_client admin(port_);
+        QVERIFY(admin.connected());
+        create_topic(admin, "parked");
+        const std::size_t baseline = node_->client_connection_count();
+        {
+            std::vector<std::unique_ptr<raw_client>> parked;
+            for (int i = 0; i < 4; ++i) {
+                parked.push_back(std::make_unique<raw_client>(port_));
+                QVERIFY(parked.back()->connected());
+                QVERIFY(parked.back()->send<fetch_api>(fetch_of("parked", {0}, 0, INT32_MAX, 1), 4, 1));
+            }
+            for (auto& c : parked) QVERIFY(!c->read_frame(100));  // parked: no data, no answer
+            QTRY_COMPARE_WITH_TIMEOUT(node_->client_connection_count(), baseline + 4, 5000);
+        }  // the clients close
+        QTRY_COMPARE_WITH_TIMEOUT(node_->client_connection_count(), baseline, 5000);
+        // The node still serves, and a parked fetch of a live client still wakes on data.
+        QVERIFY(admin.call<produce_api>(produce_of("parked", 0, make_batch(1, 1000)), 3));
+    }
+
     void list_offsets_earliest_latest_timestamp() {
         raw_client c(port_);
         QVERIFY(c.connected());
@@ -439,17 +517,20 @@ private slots:
         struct expectation {
             int64_t timestamp, offset, found_timestamp;
         };
-        for (const auto& e : {expectation{earliest_timestamp, 0, -1}, expectation{latest_timestamp, 8, -1},
-                              expectation{0, 0, 1000}, expectation{2000, 1, 2000}, expectation{2500, 2, 3000},
-                              expectation{3001, 3, 10000}, expectation{11500, 5, 12000}, expectation{14000, 7, 14000},
-                              expectation{14001, -1, -1}}) {
+        for (const auto& e :
+             {expectation{earliest_timestamp, 0, -1}, expectation{latest_timestamp, 8, -1}, expectation{0, 0, 1000},
+              expectation{2000, 1, 2000}, expectation{2500, 2, 3000}, expectation{3001, 3, 10000},
+              expectation{11500, 5, 12000}, expectation{14000, 7, 14000}, expectation{14001, -1, -1}}) {
             for (int16_t v : {int16_t{1}, int16_t{2}, int16_t{4}, int16_t{5}}) {
                 auto r = c.call<list_offsets_api>(list_offsets_of("offsets", 0, e.timestamp), v);
                 QVERIFY(r);
                 const auto& part = r->topics[0].partitions[0];
                 QCOMPARE(part.error_code, int16_t{0});
                 QVERIFY2(part.offset == e.offset, qPrintable(QStringLiteral("v%1 ts %2: offset %3, expected %4")
-                                                                 .arg(v).arg(e.timestamp).arg(part.offset).arg(e.offset)));
+                                                                 .arg(v)
+                                                                 .arg(e.timestamp)
+                                                                 .arg(part.offset)
+                                                                 .arg(e.offset)));
                 if (e.timestamp >= 0) QCOMPARE(part.timestamp, e.found_timestamp);
             }
         }
@@ -539,7 +620,8 @@ private slots:
     void metadata_invalid_topic_name() {
         raw_client c(port_);
         QVERIFY(c.connected());
-        for (const std::string& name : {std::string("bad name!"), std::string(".."), std::string(250, 'x'), std::string()}) {
+        for (const std::string& name :
+             {std::string("bad name!"), std::string(".."), std::string(250, 'x'), std::string()}) {
             auto r = c.call<metadata_api>(metadata_of({name}), 1);
             QVERIFY(r);
             QCOMPARE(r->topics.size(), std::size_t{1});
@@ -620,19 +702,61 @@ private slots:
     void malformed_body_closes_connection_data() {
         QTest::addColumn<QByteArray>("frame");
         // Metadata v1 claiming 5 topics with no bytes after the count.
-        QTest::newRow("lying array count") << QByteArray("00000011" "0003" "0001" "00000001" "0003616263" "00000005");
+        QTest::newRow("lying array count") << QByteArray(
+            "00000011"
+            "0003"
+            "0001"
+            "00000001"
+            "0003616263"
+            "00000005");
         // Produce v3 with a body cut short.
-        QTest::newRow("truncated produce") << QByteArray("00000013" "0000" "0003" "00000001" "0003616263" "ffff" "ffff" "0000");
+        QTest::newRow("truncated produce") << QByteArray(
+            "00000013"
+            "0000"
+            "0003"
+            "00000001"
+            "0003616263"
+            "ffff"
+            "ffff"
+            "0000");
         // ApiVersions v3 body without its tag section.
-        QTest::newRow("flexible body without tags") << QByteArray("00000012" "0012" "0003" "00000001" "0003616263" "00" "02" "61" "02" "61");
+        QTest::newRow("flexible body without tags") << QByteArray(
+            "00000012"
+            "0012"
+            "0003"
+            "00000001"
+            "0003616263"
+            "00"
+            "02"
+            "61"
+            "02"
+            "61");
         // Header itself cut (client id longer than the frame).
-        QTest::newRow("truncated header") << QByteArray("0000000a" "0003" "0001" "00000001" "0009");
+        QTest::newRow("truncated header") << QByteArray(
+            "0000000a"
+            "0003"
+            "0001"
+            "00000001"
+            "0009");
         // Unknown API key.
-        QTest::newRow("unknown api") << QByteArray("0000000a" "7000" "0000" "00000001" "ffff");
+        QTest::newRow("unknown api") << QByteArray(
+            "0000000a"
+            "7000"
+            "0000"
+            "00000001"
+            "ffff");
         // Version outside the advertised range for a non-ApiVersions API.
-        QTest::newRow("unsupported version") << QByteArray("0000000e" "0003" "0063" "00000001" "ffff" "ffffffff");
+        QTest::newRow("unsupported version") << QByteArray(
+            "0000000e"
+            "0003"
+            "0063"
+            "00000001"
+            "ffff"
+            "ffffffff");
         // Negative frame size.
-        QTest::newRow("negative size") << QByteArray("ffffffff" "00");
+        QTest::newRow("negative size") << QByteArray(
+            "ffffffff"
+            "00");
     }
     void malformed_body_closes_connection() {
         QFETCH(QByteArray, frame);

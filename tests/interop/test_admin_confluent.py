@@ -127,6 +127,24 @@ def test(broker):
                 "adm-b (no override) follows the broker's dynamic log.retention.ms")
     log("alter_configs: topic and broker, validation, validate_only, dynamic broker default reaching topics")
 
+    # Kafka 3.x configs Sluice accepts without acting on (librdkafka's own admin tests alter these two): stored,
+    # described back, documented as having no effect; a wrongly typed value is still refused.
+    compat = ConfigResource("topic", "adm-a", set_config={"message.format.version": "3.0-IV1", "retention.ms": "7200000"})
+    admin.alter_configs([compat], request_timeout=TIMEOUT)[compat].result(timeout=TIMEOUT)
+    check_equal(describe(admin, "topic", "adm-a")["message.format.version"].value, "3.0-IV1", "message.format.version")
+    bcompat = ConfigResource("broker", "1", set_config={"log.retention.ms": "86400000",
+                                                         "sasl.kerberos.min.time.before.relogin": "58000"})
+    admin.alter_configs([bcompat], request_timeout=TIMEOUT)[bcompat].result(timeout=TIMEOUT)
+    check_equal(describe(admin, "broker", "1")["sasl.kerberos.min.time.before.relogin"].value, "58000",
+                "sasl.kerberos.min.time.before.relogin after alter")
+    badcompat = ConfigResource("broker", "1", set_config={"sasl.kerberos.min.time.before.relogin": "soon"})
+    try:
+        admin.alter_configs([badcompat], request_timeout=TIMEOUT)[badcompat].result(timeout=TIMEOUT)
+        raise TestFailure("a non-numeric sasl.kerberos.min.time.before.relogin should fail")
+    except KafkaException as e:
+        check_equal(e.args[0].code(), KafkaError.INVALID_CONFIG, "bad compatibility config value error")
+    log("alter_configs: Kafka-only configs (message.format.version, sasl.kerberos.*) accepted and described")
+
     # --- partitions ---
     got = results(admin.create_partitions([NewPartitions("adm-b", 4)], request_timeout=TIMEOUT))
     check_equal(got, {"adm-b": None}, "create_partitions adm-b -> 4")

@@ -37,7 +37,7 @@ describe_configs_response::config to_entry(const metadata::resolved_config& reso
         for (const auto& s : resolved.synonyms)
             entry.synonyms.push_back({s.name, def.sensitive ? std::nullopt : s.value, static_cast<int8_t>(s.source)});
     entry.config_type = config_type_id(def.type);
-    if (request.include_documentation) entry.documentation = std::string(def.doc);
+    if (request.include_documentation) entry.documentation = metadata::config_documentation(def);
     return entry;
 }
 

@@ -1,9 +1,12 @@
+#include <algorithm>
 #include <chrono>
 #include <optional>
 
 #include "engine/broker/authorization.h"
+#include "engine/broker/broker_metrics.h"
 #include "engine/broker/handlers/handlers.h"
 #include "engine/broker/handlers/quorum_handlers.h"
+#include "engine/metadata/effective_config.h"
 
 namespace sluice::broker {
 
@@ -12,11 +15,13 @@ using protocol::error_code;
 
 // A follower's fetch (v12+) names the epoch of its last batch: when this leader's log has that epoch ending
 // earlier (or not at all), the follower diverged there and must truncate to what DivergingEpoch says.
-std::optional<replication::epoch_end_offset> divergence(partition& p, const protocol::fetch_request::partition& wanted) {
+std::optional<replication::epoch_end_offset> divergence(partition& p,
+                                                        const protocol::fetch_request::partition& wanted) {
     if (wanted.last_fetched_epoch < 0) return std::nullopt;
     auto end = p.epochs().end_offset_for(replication::leader_epoch(wanted.last_fetched_epoch),
                                          replication::offset(p.log().log_end_offset()));
-    if (end.epoch.value() == wanted.last_fetched_epoch && end.end_offset.value() >= wanted.fetch_offset) return std::nullopt;
+    if (end.epoch.value() == wanted.last_fetched_epoch && end.end_offset.value() >= wanted.fetch_offset)
+        return std::nullopt;
     return end;
 }
 
@@ -37,6 +42,11 @@ int64_t read_partitions(request_context& ctx, const protocol::fetch_request& req
     // A follower replicates with CLUSTER_ACTION on the cluster, a consumer reads with READ on each topic; a
     // refused one learns nothing about the partition, as in Kafka.
     const bool follower_allowed = from_follower && authorized_on_cluster(ctx, security::acl_operation::cluster_action);
+    // A consumer's response is capped at fetch.max.bytes as in Kafka (a follower sizes its own requests with
+    // replica.fetch.response.max.bytes), so a client asking for 2^31-1 bytes cannot make the node buffer a
+    // whole partition.
+    if (!from_follower)
+        budget = std::min(budget, metadata::broker_config_int(ctx.broker.controller.sources(), "fetch.max.bytes"));
     for (const auto& topic : request.topics) {
         auto& topic_out = response.responses.emplace_back();
         topic_out.name = topic.name;
@@ -73,7 +83,8 @@ int64_t read_partitions(request_context& ctx, const protocol::fetch_request& req
                     continue;
                 }
                 if (record_positions)
-                    if (auto recorded = p->on_follower_fetch(request.replica_id, wanted.fetch_offset, steady_clock_ms());
+                    if (auto recorded =
+                            p->on_follower_fetch(request.replica_id, wanted.fetch_offset, steady_clock_ms());
                         !recorded && recorded.err().code == error_code::not_leader_or_follower) {
                         out.error_code = static_cast<int16_t>(recorded.err().code);
                         continue;
@@ -106,6 +117,23 @@ int64_t read_partitions(request_context& ctx, const protocol::fetch_request& req
     return total;
 }
 
+constexpr int32_t max_long_poll_ms = 30000;  // request.timeout.ms' default in Kafka's clients
+
+// Kafka's BytesOutPerSec counts what consumers are sent, per topic; what followers are sent is replication
+// traffic (ReplicationBytesOutPerSec), for all topics together.
+void count_bytes_out(broker_metrics& metrics, const protocol::fetch_request& request,
+                     const protocol::fetch_response& response) {
+    for (const auto& topic : response.responses) {
+        uint64_t bytes = 0;
+        for (const auto& p : topic.partitions) bytes += p.records ? p.records->size() : 0;
+        if (bytes == 0) continue;  // also keeps topics this node never served out of the labels
+        if (request.replica_id >= 0)
+            metrics.replication_bytes_out.add(bytes);
+        else
+            metrics.topic(topic.name).bytes_out.add(bytes);
+    }
+}
+
 // An error or a divergence answers at once: waiting would not change it.
 bool has_error(const protocol::fetch_response& response) {
     for (const auto& t : response.responses)
@@ -125,7 +153,10 @@ awaitable<std::optional<protocol::fetch_response>> handle_fetch(request_context&
         co_return co_await handle_quorum_fetch(ctx, request);
     }
     protocol::fetch_response response;
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max(0, request.max_wait_ms));
+    // Any wait up to max_wait_ms is Kafka's contract, so answering (empty) sooner is always allowed: a long poll
+    // is bounded by the default client request timeout, and a client that asks for 2^31-1 ms re-fetches.
+    const int32_t wait_ms = std::clamp(request.max_wait_ms, 0, max_long_poll_ms);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
     for (bool first = true;; first = false) {
         int64_t gathered = read_partitions(ctx, request, response, first);
         if (gathered >= std::max(1, request.min_bytes) || has_error(response) ||
@@ -136,9 +167,12 @@ awaitable<std::optional<protocol::fetch_response>> handle_fetch(request_context&
         for (const auto& topic : request.topics)
             for (const auto& wanted : topic.partitions)
                 if (partition* p = ctx.broker.logs.find(topic.name, wanted.partition_index)) p->add_waiter(timer);
+        ctx.connection.liveness->park(timer);  // and wake if the client goes away meanwhile
         boost::system::error_code ec;
         co_await timer->async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        if (ctx.connection.liveness->closed()) co_return std::nullopt;  // no one to answer
     }
+    count_bytes_out(ctx.broker.metrics, request, response);
     co_return response;
 }
 

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "engine/broker/authorization.h"
+#include "engine/broker/broker_metrics.h"
 #include "engine/broker/handlers/admin_handlers.h"
 #include "engine/broker/handlers/cluster_handlers.h"
 #include "engine/broker/handlers/group_handlers.h"
@@ -109,7 +110,8 @@ const std::array handlers{
                   &adapt<incremental_alter_configs_api, handle_incremental_alter_configs>, served_by::controller,
                   &forwardable_unchecked},
     handler_entry{api_key::delete_records, 0, 2, &adapt<delete_records_api, handle_delete_records>},
-    gated<describe_cluster_api, handle_describe_cluster, &may_describe_cluster>(0, 0),
+    // Not gated: Kafka answers DescribeCluster to any authenticated client (it only reports what it may do).
+    handler_entry{api_key::describe_cluster, 0, 0, &adapt<describe_cluster_api, handle_describe_cluster>},
     handler_entry{api_key::describe_log_dirs, 0, 2, &adapt<describe_log_dirs_api, handle_describe_log_dirs>},
     handler_entry{api_key::offset_commit, 0, 8, &adapt<offset_commit_api, handle_offset_commit>},
     handler_entry{api_key::offset_fetch, 0, 8, &adapt<offset_fetch_api, handle_offset_fetch>},
@@ -209,6 +211,7 @@ awaitable<net::handler_outcome> route(broker_context& broker, const listener_con
 
 awaitable<net::handler_outcome> dispatch_request(broker_context& broker, const listener_context& listener,
                                                  net::connection_info& connection, protocol::bytes frame) {
+    const request_timer timed(broker.metrics, connection, frame);  // RequestsPerSec and TotalTimeMs per API
     auto outcome = co_await route(broker, listener, connection, std::move(frame));
     // A refused authentication (or mechanism) gets its answer, then the connection closes, as in Kafka.
     if (connection.sasl.failed()) outcome.close_connection = true;

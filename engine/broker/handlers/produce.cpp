@@ -1,4 +1,5 @@
 #include "engine/broker/authorization.h"
+#include "engine/broker/broker_metrics.h"
 #include "engine/broker/handlers/handlers.h"
 #include "engine/metadata/controller.h"
 #include "engine/protocol/legacy_message_set.h"
@@ -175,6 +176,11 @@ awaitable<std::optional<protocol::produce_response>> handle_produce(request_cont
             if (!appended) {
                 fail(appended.err());
                 continue;
+            }
+            if (!appended->duplicate) {  // BytesInPerSec and MessagesInPerSec count what the log gained
+                auto& counted = ctx.broker.metrics.topic(topic.name);
+                counted.bytes_in.add(data.records->size());
+                counted.messages_in.add(static_cast<uint64_t>(appended->last_offset - appended->base_offset + 1));
             }
             out.base_offset = appended->base_offset;
             out.log_append_time_ms = appended->log_append_time;
