@@ -1,5 +1,6 @@
 // What every request handler of a node can reach: identity, configs, the hosted partitions, the executor.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "engine/broker/listener_config.h"
@@ -9,6 +10,7 @@
 #include "engine/metadata/config_values.h"
 #include "engine/net/request_handler.h"
 #include "engine/protocol/header.h"
+#include "engine/security/authorizer.h"
 
 namespace sluice::group {
 class group_coordinator;
@@ -39,6 +41,8 @@ struct broker_context {
     int64_t replica_lag_time_max_ms;
     producer_id_manager& producer_ids;  // InitProducerId on the controller
     broker_metrics& metrics;            // what /metrics shows; handlers record into it on the io thread
+    // authorizer.class.name set: every request is checked against the image's ACLs (authorization.h).
+    std::optional<security::authorizer_settings> authorizer = std::nullopt;
 };
 
 // One request as a handler sees it: the node, the request's header, the listener it came in on and its

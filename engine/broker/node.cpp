@@ -160,6 +160,12 @@ result<std::unique_ptr<node>> node::start(node_config config) {
         if (auto ok = s->values.set(name, value); !ok) return ok.err();
     if (config.data_dir.empty())
         return make_error(protocol::error_code::invalid_config, "a data directory is required (log.dirs / --data-dir)");
+    auto authorizer_on = security::authorizer_enabled(s->values.get_string("authorizer.class.name"));
+    if (!authorizer_on) return authorizer_on.err();
+    std::optional<security::authorizer_settings> authorizer;
+    if (authorizer_on.value())
+        authorizer = security::authorizer_settings{security::parse_super_users(s->values.get_string("super.users")),
+                                                   s->values.get_bool("allow.everyone.if.no.acl.found")};
     // Report the directory really in use (DescribeConfigs, the app's broker view), not Kafka's default.
     (void)s->values.set("log.dirs", config.data_dir.string());
     std::error_code fs_error;
@@ -255,7 +261,8 @@ result<std::unique_ptr<node>> node::start(node_config config) {
         if (auto ok = s->listeners->check_plaintext_between_nodes(s->values); !ok) return ok.err();
     s->context = std::make_unique<broker_context>(broker_context{
         s->io, config.node_id, config.host, s->listeners->primary_port(), s->identity.cluster_id, s->values, *s->logs,
-        *s->controller, *s->groups, *s->quorum, *s->writer, replication.lag_time_max_ms, *s->producer_ids, s->metrics});
+        *s->controller, *s->groups, *s->quorum, *s->writer, replication.lag_time_max_ms, *s->producer_ids, s->metrics,
+        std::move(authorizer)});
     // Like the listeners, /metrics is served on the io thread, so its gauges read the components directly.
     if (config.metrics_port) {
         watch_node(s->metrics, *s->logs, *s->groups, *s->listeners, *s->quorum);

@@ -108,6 +108,15 @@ broker::node_config local_cluster::config_for(int32_t node_id) const {
     node.data_dir = config_.data_dir / ("node-" + std::to_string(node_id));
     node.properties = config_.properties;
     node.properties["controller.quorum.voters"] = quorum_voters();
+    // The nodes reach each other over the plaintext listener, as User:ANONYMOUS: with an authorizer on, that
+    // principal must be a super user (Kafka's rule for the inter-broker principal), or replication, the
+    // quorum and forwarded admin requests would be refused.
+    if (auto authorizer = node.properties.find("authorizer.class.name");
+        ports_.size() > 1 && authorizer != node.properties.end() && !authorizer->second.empty()) {
+        auto& super_users = node.properties["super.users"];
+        if (super_users.find("User:ANONYMOUS") == std::string::npos)
+            super_users += (super_users.empty() ? "" : ";") + std::string("User:ANONYMOUS");
+    }
     node.link_faults = faults_;
     node.scram_users = config_.scram_users;
     if (config_.first_metrics_port) {

@@ -76,6 +76,14 @@ constexpr std::array effective_definitions{
                       "The SASL mechanism brokers use with each other."},
     config_definition{"sasl.jaas.config", string, "", B, 0, 0, "", true, true,
                       "JAAS login module entries, e.g. PlainLoginModule's user_<name>=\"<password>\"."},
+    // The ACL authorizer (security/authorizer.h): on when authorizer.class.name names Kafka's authorizer.
+    config_definition{"authorizer.class.name", string, "", B, 0, 0, "", true, false,
+                      "org.apache.kafka.metadata.authorizer.StandardAuthorizer (or kafka.security.authorizer."
+                      "AclAuthorizer) checks every request against the cluster's ACLs; empty: no authorization."},
+    config_definition{"super.users", string, "", B, 0, 0, "", true, false,
+                      "Principals that may do anything, separated by semicolons: User:admin;User:broker."},
+    config_definition{"allow.everyone.if.no.acl.found", boolean, "false", B, 0, 0, "", true, false,
+                      "Whether a resource that no ACL covers is open to every principal."},
     config_definition{"broker.rack", string, "", B, 0, 0, "", true, false,
                       "This broker's rack, for rack-aware replica placement."},
     config_definition{"controller.quorum.election.timeout.ms", int32, "1000", B, 1, INT32_MAX, "", true, false,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/metadata/acl_record.h"
 #include "engine/protocol/messages/describe_configs.h"
 
 namespace sluice::metadata {
@@ -68,6 +69,10 @@ void metadata_image::apply(const metadata_record& record) {
                 if (it == scram_users_.end()) return;
                 it->second.erase(r.mechanism);
                 if (it->second.empty()) scram_users_.erase(it);  // as a snapshot would recreate it: not at all
+            } else if constexpr (std::is_same_v<R, access_control_entry_record>) {
+                acls_[r.id.value] = acl_binding_of(r);
+            } else if constexpr (std::is_same_v<R, remove_access_control_entry_record>) {
+                acls_.erase(r.id.value);
             } else if constexpr (std::is_same_v<R, producer_ids_record>) {
                 // Never backwards: a block once given stays taken.
                 next_producer_id_ = std::max(next_producer_id_, r.next_producer_id);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/metadata/metadata_records.h"
+#include "engine/security/acl_binding.h"
 
 namespace sluice::metadata {
 
@@ -71,6 +72,9 @@ public:
     const std::map<std::string, std::map<int8_t, scram_credential_state>>& scram_users() const { return scram_users_; }
     const scram_credential_state* find_scram_credential(const std::string& user, int8_t mechanism) const;
 
+    // ACL bindings by their record id (access_control_entry_record), in id order.
+    const std::map<std::array<uint8_t, 16>, security::acl_binding>& acls() const { return acls_; }
+
     // The first producer id no broker has been given yet (producer_ids_record); ids below it are taken.
     int64_t next_producer_id() const { return next_producer_id_; }
 
@@ -81,7 +85,7 @@ public:
     bool same_state(const metadata_image& other) const {
         return topics_ == other.topics_ && names_by_id_ == other.names_by_id_ && brokers_ == other.brokers_ &&
                broker_configs_ == other.broker_configs_ && scram_users_ == other.scram_users_ &&
-               next_producer_id_ == other.next_producer_id_;
+               next_producer_id_ == other.next_producer_id_ && acls_ == other.acls_;
     }
 
 private:
@@ -90,6 +94,7 @@ private:
     std::map<int32_t, broker_registration> brokers_;
     std::map<std::string, std::map<std::string, std::string>> broker_configs_;
     std::map<std::string, std::map<int8_t, scram_credential_state>> scram_users_;
+    std::map<std::array<uint8_t, 16>, security::acl_binding> acls_;
     int64_t next_producer_id_ = 0;
     int64_t applied_ = 0;
 };

@@ -177,10 +177,43 @@ struct producer_ids_record {
     }
 };
 
+// An ACL binding exists (Kafka's AccessControlEntryRecord): the id names it for its removal; the enums are
+// Kafka's wire codes (security/acl_resource.h, acl_operation.h, acl_binding.h).
+struct access_control_entry_record {
+    static constexpr int16_t type_id = 23;
+    uuid id;
+    int8_t resource_type = 0;
+    std::string resource_name;
+    int8_t pattern_type = 0;
+    std::string principal;
+    std::string host;
+    int8_t operation = 0;
+    int8_t permission_type = 0;
+    static constexpr auto schema() {
+        using T = access_control_entry_record;
+        return std::tuple{field(&T::id, "Id"),
+                          field(&T::resource_type, "ResourceType"),
+                          field(&T::resource_name, "ResourceName"),
+                          field(&T::pattern_type, "PatternType"),
+                          field(&T::principal, "Principal"),
+                          field(&T::host, "Host"),
+                          field(&T::operation, "Operation"),
+                          field(&T::permission_type, "PermissionType")};
+    }
+};
+
+// The ACL binding with this id is gone (Kafka's RemoveAccessControlEntryRecord).
+struct remove_access_control_entry_record {
+    static constexpr int16_t type_id = 24;
+    uuid id;
+    static constexpr auto schema() { return std::tuple{field(&remove_access_control_entry_record::id, "Id")}; }
+};
+
 using metadata_record =
     std::variant<register_broker_record, topic_record, partition_record, config_record, partition_change_record,
                  remove_topic_record, fence_broker_record, unfence_broker_record, user_scram_credential_record,
-                 remove_user_scram_credential_record, producer_ids_record>;
+                 remove_user_scram_credential_record, producer_ids_record, access_control_entry_record,
+                 remove_access_control_entry_record>;
 
 // Frame: int16 type id, int16 record version, then the body in the codec's non-flexible encoding at that
 // version. A record type's `version` (0 when it has none) is what this build writes; it reads every version
@@ -207,4 +240,6 @@ SLUICE_DECLARE_CODEC(metadata::unfence_broker_record);
 SLUICE_DECLARE_CODEC(metadata::user_scram_credential_record);
 SLUICE_DECLARE_CODEC(metadata::remove_user_scram_credential_record);
 SLUICE_DECLARE_CODEC(metadata::producer_ids_record);
+SLUICE_DECLARE_CODEC(metadata::access_control_entry_record);
+SLUICE_DECLARE_CODEC(metadata::remove_access_control_entry_record);
 }  // namespace sluice::protocol

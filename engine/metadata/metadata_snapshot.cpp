@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "engine/metadata/acl_record.h"
 #include "engine/protocol/messages/describe_configs.h"
 #include "engine/protocol/record_batch.h"
 #include "engine/protocol/wire.h"
@@ -59,7 +60,11 @@ void producer_ids(const metadata_image& image, records& out) {
     if (image.next_producer_id() > 0) out.push_back(producer_ids_record{-1, -1, image.next_producer_id()});
 }
 
-constexpr std::array<section, 5> sections{brokers, broker_configs, topics, scram_users, producer_ids};
+void acls(const metadata_image& image, records& out) {
+    for (const auto& [id, binding] : image.acls()) out.push_back(acl_record_of(uuid{id}, binding));
+}
+
+constexpr std::array<section, 6> sections{brokers, broker_configs, topics, scram_users, producer_ids, acls};
 
 std::vector<uint8_t> control_key(int16_t type) {
     std::vector<uint8_t> key;

@@ -52,6 +52,7 @@
 #include "engine/protocol/messages/sasl_authenticate.h"
 #include "engine/protocol/messages/sasl_handshake.h"
 #include "engine/protocol/messages/sync_group.h"
+#include "engine/protocol/messages/acls.h"
 #include "engine/protocol/messages/user_scram_credentials.h"
 #include "engine/protocol/messages/vote.h"
 #include "tests/protocol/message_codec_checks.h"
@@ -128,6 +129,9 @@ const std::vector<api_row>& api_rows() {
         row<sasl_authenticate_api>(2),
         row<describe_user_scram_credentials_api>(0),
         row<alter_user_scram_credentials_api>(0),
+        row<describe_acls_api>(3),
+        row<create_acls_api>(3),
+        row<delete_acls_api>(3),
     };
     return rows;
 }
@@ -436,6 +440,18 @@ private slots:
             t.t5 = {1};
             add_golden("tagged: array tag", t, {1, true},
                    "00000007" "0278" "03" "0003036869" "010400000005" "05" "03" "020001");
+        }
+        {
+            // CreateAcls (key 30): User:a may READ topic t from any host. v0 has no pattern type; v1 adds it
+            // (3 LITERAL); v2 is flexible.
+            create_acls_request r;
+            r.creations.push_back({2, "t", 3, "User:a", "*", 3, 3});
+            add_golden("CreateAcls v0 request", r, {0, false},
+                       "00000001" "02" "000174" "0006557365723a61" "00012a" "03" "03");
+            add_golden("CreateAcls v1 request", r, {1, false},
+                       "00000001" "02" "000174" "03" "0006557365723a61" "00012a" "03" "03");
+            add_golden("CreateAcls v2 request", r, {2, true},
+                       "02" "02" "0274" "03" "07557365723a61" "022a" "03" "03" "00" "00");
         }
     }
     void golden() {

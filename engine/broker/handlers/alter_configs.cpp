@@ -1,3 +1,4 @@
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/admin_handlers.h"
 #include "engine/broker/metadata_writer.h"
 
@@ -11,6 +12,11 @@ awaitable<std::optional<protocol::alter_configs_response>> handle_alter_configs(
         auto& out = response.responses.emplace_back();
         out.resource_type = r.resource_type;
         out.resource_name = r.resource_name;
+        if (auto refused =
+                config_refusal(ctx, r.resource_type, r.resource_name, security::acl_operation::alter_configs)) {
+            out.error_code = static_cast<int16_t>(*refused);
+            continue;
+        }
         std::vector<metadata::config_change> changes;
         for (const auto& c : r.configs) changes.push_back({c.name, protocol::alter_config_op::set, c.value});
         bool validate_only = request.validate_only;

@@ -1,3 +1,4 @@
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/admin_handlers.h"
 #include "engine/broker/metadata_writer.h"
 
@@ -9,6 +10,10 @@ awaitable<std::optional<protocol::create_partitions_response>> handle_create_par
     for (const auto& t : request.topics) {
         auto& out = response.results.emplace_back();
         out.name = t.name;
+        if (!authorized_on_topic(ctx, security::acl_operation::alter, t.name)) {
+            out.error_code = static_cast<int16_t>(protocol::error_code::topic_authorization_failed);
+            continue;
+        }
         std::optional<std::vector<std::vector<int32_t>>> assignments;
         if (t.assignments) {
             assignments.emplace();

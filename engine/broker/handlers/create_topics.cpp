@@ -1,5 +1,6 @@
 #include <map>
 
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/admin_handlers.h"
 #include "engine/broker/metadata_writer.h"
 
@@ -20,6 +21,11 @@ awaitable<std::optional<protocol::create_topics_response>> handle_create_topics(
             out.error_code = static_cast<int16_t>(e.code);
             out.error_message = e.message;
         };
+        if (!authorized_on_cluster(ctx, security::acl_operation::create) &&
+            !authorized_on_topic(ctx, security::acl_operation::create, t.name)) {
+            fail({protocol::error_code::topic_authorization_failed, "Authorization failed."});
+            continue;
+        }
         if (occurrences[t.name] > 1) {
             fail({protocol::error_code::invalid_request,
                   "Create topics request from client `" + ctx.header.client_id.value_or("") +

@@ -1,3 +1,4 @@
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/admin_handlers.h"
 #include "engine/metadata/topic_name.h"
 
@@ -12,9 +13,14 @@ awaitable<std::optional<protocol::delete_records_response>> handle_delete_record
     for (const auto& t : request.topics) {
         auto& topic_out = response.topics.emplace_back();
         topic_out.name = t.name;
+        const bool may_delete = authorized_on_topic(ctx, security::acl_operation::del, t.name);
         for (const auto& wanted : t.partitions) {
             auto& out = topic_out.partitions.emplace_back();
             out.partition_index = wanted.partition_index;
+            if (!may_delete) {
+                out.error_code = static_cast<int16_t>(error_code::topic_authorization_failed);
+                continue;
+            }
             // Kafka's ReplicaManager refuses to delete records of an internal topic (InvalidTopicException):
             // below __consumer_offsets' start the groups' committed offsets are gone.
             if (metadata::is_internal_topic(t.name)) {

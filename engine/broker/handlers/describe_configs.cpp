@@ -1,3 +1,4 @@
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/admin_handlers.h"
 #include "engine/metadata/controller.h"
 #include "engine/metadata/topic_name.h"
@@ -60,6 +61,11 @@ awaitable<std::optional<protocol::describe_configs_response>> handle_describe_co
             out.error_code = static_cast<int16_t>(code);
             out.error_message = std::move(message);
         };
+        if (auto refused =
+                config_refusal(ctx, r.resource_type, r.resource_name, security::acl_operation::describe_configs)) {
+            fail(*refused, "Authorization failed.");
+            continue;
+        }
         if (r.resource_type == protocol::resource_type_topic) {
             if (auto valid = metadata::validate_topic_name(r.resource_name); !valid) {
                 fail(valid.err().code, valid.err().message);

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/admin_handlers.h"
 
 namespace sluice::broker {
@@ -8,6 +9,8 @@ namespace sluice::broker {
 awaitable<std::optional<protocol::describe_log_dirs_response>> handle_describe_log_dirs(
     request_context& ctx, protocol::describe_log_dirs_request& request) {
     protocol::describe_log_dirs_response response;
+    // Without DESCRIBE on the cluster Kafka answers v0-2 with no log dirs at all (v3+ would carry the error).
+    if (!may_describe_cluster(ctx)) co_return response;
     auto& dir = response.results.emplace_back();
     std::error_code ec;
     auto absolute = std::filesystem::absolute(ctx.broker.logs.data_dir(), ec);

@@ -2,6 +2,7 @@
 #include <chrono>
 #include <optional>
 
+#include "engine/broker/authorization.h"
 #include "engine/broker/broker_metrics.h"
 #include "engine/broker/handlers/handlers.h"
 #include "engine/broker/handlers/quorum_handlers.h"
@@ -38,6 +39,9 @@ int64_t read_partitions(request_context& ctx, const protocol::fetch_request& req
     int64_t total = 0;
     int64_t budget = request.max_bytes > 0 ? request.max_bytes : 0x7fffffff;
     bool from_follower = request.replica_id >= 0;
+    // A follower replicates with CLUSTER_ACTION on the cluster, a consumer reads with READ on each topic; a
+    // refused one learns nothing about the partition, as in Kafka.
+    const bool follower_allowed = from_follower && authorized_on_cluster(ctx, security::acl_operation::cluster_action);
     // A consumer's response is capped at fetch.max.bytes as in Kafka (a follower sizes its own requests with
     // replica.fetch.response.max.bytes), so a client asking for 2^31-1 bytes cannot make the node buffer a
     // whole partition.
@@ -46,10 +50,16 @@ int64_t read_partitions(request_context& ctx, const protocol::fetch_request& req
     for (const auto& topic : request.topics) {
         auto& topic_out = response.responses.emplace_back();
         topic_out.name = topic.name;
+        const bool may_read =
+            from_follower ? follower_allowed : authorized_on_topic(ctx, security::acl_operation::read, topic.name);
         for (const auto& wanted : topic.partitions) {
             auto& out = topic_out.partitions.emplace_back();
             out.partition_index = wanted.partition_index;
             out.records = protocol::bytes{};
+            if (!may_read) {
+                out.error_code = static_cast<int16_t>(error_code::topic_authorization_failed);
+                continue;
+            }
             partition* p = ctx.broker.logs.find(topic.name, wanted.partition_index);
             if (p == nullptr) {
                 out.error_code = static_cast<int16_t>(error_code::unknown_topic_or_partition);
@@ -133,9 +143,15 @@ bool has_error(const protocol::fetch_response& response) {
 }
 }  // namespace
 
-awaitable<std::optional<protocol::fetch_response>> handle_fetch(request_context& ctx,
-                                                                protocol::fetch_request& request) {
-    if (is_quorum_fetch(request)) co_return co_await handle_quorum_fetch(ctx, request);
+awaitable<std::optional<protocol::fetch_response>> handle_fetch(request_context& ctx, protocol::fetch_request& request) {
+    if (is_quorum_fetch(request)) {
+        if (!may_cluster_action(ctx)) {  // the metadata quorum's followers are nodes
+            protocol::fetch_response refused;
+            refused.error_code = static_cast<int16_t>(error_code::cluster_authorization_failed);
+            co_return refused;
+        }
+        co_return co_await handle_quorum_fetch(ctx, request);
+    }
     protocol::fetch_response response;
     // Any wait up to max_wait_ms is Kafka's contract, so answering (empty) sooner is always allowed: a long poll
     // is bounded by the default client request timeout, and a client that asks for 2^31-1 ms re-fetches.

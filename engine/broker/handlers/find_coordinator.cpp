@@ -1,3 +1,4 @@
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/advertised_endpoint.h"
 #include "engine/broker/handlers/group_handlers.h"
 #include "engine/group/group_coordinator.h"
@@ -41,6 +42,9 @@ awaitable<std::optional<protocol::find_coordinator_response>> handle_find_coordi
         if (request.key_type != protocol::coordinator_key_group) {
             c.error_code = static_cast<int16_t>(error_code::coordinator_not_available);
             c.error_message = "transactions are not supported by this broker";
+        } else if (!authorized_on_group(ctx, security::acl_operation::describe, key)) {
+            c.error_code = static_cast<int16_t>(error_code::group_authorization_failed);
+            c.error_message = "Not authorized to DESCRIBE group " + key;
         } else if (auto ready = ctx.broker.groups.ensure_offsets_topic(); !ready) {
             c.error_code = static_cast<int16_t>(error_code::coordinator_not_available);
             c.error_message = ready.err().message;

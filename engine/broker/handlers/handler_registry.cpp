@@ -3,6 +3,7 @@
 #include <array>
 #include <chrono>
 
+#include "engine/broker/authorization.h"
 #include "engine/broker/broker_metrics.h"
 #include "engine/broker/handlers/admin_handlers.h"
 #include "engine/broker/handlers/cluster_handlers.h"
@@ -27,13 +28,25 @@ protocol::bytes encode_response_frame(const request_context& ctx, const auto& re
     return out;
 }
 
-// Adapts a typed handler to the table's raw signature: decode, call, encode.
-template <class Api, auto Handler>
+using request_gate = bool (*)(const request_context&);
+
+// Adapts a typed handler to the table's raw signature: decode, call, encode. A request its Gate refuses is
+// answered CLUSTER_AUTHORIZATION_FAILED as a whole when the response has a top-level error code; the other
+// gated handlers (per-item answers) check the gate themselves.
+template <class Api, auto Handler, auto Gate = nullptr>
 awaitable<net::handler_outcome> adapt(request_context& ctx, protocol::wire_reader& reader) {
     typename Api::request request;
     const auto* api = protocol::find_api(static_cast<int16_t>(Api::key));
     if (!protocol::decode_message(request, reader, {ctx.version(), protocol::is_flexible(*api, ctx.version())}))
         co_return net::handler_outcome{std::nullopt, true};  // malformed body: Kafka closes the connection
+    if constexpr (!std::is_same_v<decltype(Gate), std::nullptr_t> &&
+                  requires(typename Api::response r) { r.error_code = int16_t{}; }) {
+        if (!Gate(ctx)) {
+            typename Api::response refused;
+            refused.error_code = static_cast<int16_t>(protocol::error_code::cluster_authorization_failed);
+            co_return net::handler_outcome{encode_response_frame(ctx, refused), false};
+        }
+    }
     auto response = co_await Handler(ctx, request);
     if (!response) co_return net::handler_outcome{};
     co_return net::handler_outcome{encode_response_frame(ctx, *response), false};
@@ -67,6 +80,12 @@ awaitable<std::optional<net::handler_outcome>> forward_to_controller(request_con
     co_return net::handler_outcome{std::move(out), false};
 }
 
+// A table row whose whole request the authorizer allows or refuses with `Gate` (before forwarding, too).
+template <class Api, auto Handler, request_gate Gate>
+constexpr handler_entry gated(int16_t min_version, int16_t max_version, served_by where = served_by::any_node) {
+    return {Api::key, min_version, max_version, &adapt<Api, Handler, Gate>, where, Gate};
+}
+
 using namespace protocol;
 // Produce starts at v0: v0-v2 message sets are up-converted to batch v2 on append, and librdkafka <= 2.11
 // only enables gzip/snappy/lz4 when the broker's Produce range includes v0 (it would silently send
@@ -78,15 +97,20 @@ const std::array handlers{
     handler_entry{api_key::list_offsets, 0, 5, &adapt<list_offsets_api, handle_list_offsets>},
     handler_entry{api_key::metadata, 0, 9, &adapt<metadata_api, handle_metadata>},
     handler_entry{api_key::api_versions, 0, 3, &adapt<api_versions_api, handle_api_versions>},
-    handler_entry{api_key::create_topics, 0, 4, &adapt<create_topics_api, handle_create_topics>, served_by::controller},
-    handler_entry{api_key::delete_topics, 0, 5, &adapt<delete_topics_api, handle_delete_topics>, served_by::controller},
+    handler_entry{api_key::create_topics, 0, 4, &adapt<create_topics_api, handle_create_topics>, served_by::controller,
+                  &forwardable_unchecked},
+    handler_entry{api_key::delete_topics, 0, 5, &adapt<delete_topics_api, handle_delete_topics>, served_by::controller,
+                  &forwardable_unchecked},
     handler_entry{api_key::create_partitions, 0, 3, &adapt<create_partitions_api, handle_create_partitions>,
-                  served_by::controller},
+                  served_by::controller, &forwardable_unchecked},
     handler_entry{api_key::describe_configs, 0, 4, &adapt<describe_configs_api, handle_describe_configs>},
-    handler_entry{api_key::alter_configs, 0, 2, &adapt<alter_configs_api, handle_alter_configs>, served_by::controller},
+    handler_entry{api_key::alter_configs, 0, 2, &adapt<alter_configs_api, handle_alter_configs>, served_by::controller,
+                  &forwardable_unchecked},
     handler_entry{api_key::incremental_alter_configs, 0, 1,
-                  &adapt<incremental_alter_configs_api, handle_incremental_alter_configs>, served_by::controller},
+                  &adapt<incremental_alter_configs_api, handle_incremental_alter_configs>, served_by::controller,
+                  &forwardable_unchecked},
     handler_entry{api_key::delete_records, 0, 2, &adapt<delete_records_api, handle_delete_records>},
+    // Not gated: Kafka answers DescribeCluster to any authenticated client (it only reports what it may do).
     handler_entry{api_key::describe_cluster, 0, 0, &adapt<describe_cluster_api, handle_describe_cluster>},
     handler_entry{api_key::describe_log_dirs, 0, 2, &adapt<describe_log_dirs_api, handle_describe_log_dirs>},
     handler_entry{api_key::offset_commit, 0, 8, &adapt<offset_commit_api, handle_offset_commit>},
@@ -100,34 +124,35 @@ const std::array handlers{
     handler_entry{api_key::list_groups, 0, 4, &adapt<list_groups_api, handle_list_groups>},
     handler_entry{api_key::delete_groups, 0, 2, &adapt<delete_groups_api, handle_delete_groups>},
     handler_entry{api_key::offset_delete, 0, 0, &adapt<offset_delete_api, handle_offset_delete>},
-    handler_entry{api_key::alter_partition, 0, 3, &adapt<alter_partition_api, handle_alter_partition>},
-    handler_entry{api_key::elect_leaders, 0, 2, &adapt<elect_leaders_api, handle_elect_leaders>, served_by::controller},
-    handler_entry{api_key::alter_partition_reassignments, 0, 0,
-                  &adapt<alter_partition_reassignments_api, handle_alter_partition_reassignments>,
-                  served_by::controller},
-    handler_entry{api_key::list_partition_reassignments, 0, 0,
-                  &adapt<list_partition_reassignments_api, handle_list_partition_reassignments>, served_by::controller},
+    gated<alter_partition_api, handle_alter_partition, &may_cluster_action>(0, 3),
+    gated<elect_leaders_api, handle_elect_leaders, &may_alter_cluster>(0, 2, served_by::controller),
+    gated<alter_partition_reassignments_api, handle_alter_partition_reassignments, &may_alter_cluster>(
+        0, 0, served_by::controller),
+    gated<list_partition_reassignments_api, handle_list_partition_reassignments, &may_describe_cluster>(
+        0, 0, served_by::controller),
     handler_entry{api_key::offset_for_leader_epoch, 0, 4,
                   &adapt<offset_for_leader_epoch_api, handle_offset_for_leader_epoch>},
     // Authentication (KIP-43, KIP-152) and SCRAM users (KIP-554).
     handler_entry{api_key::sasl_handshake, 0, 1, &adapt<sasl_handshake_api, handle_sasl_handshake>},
     handler_entry{api_key::sasl_authenticate, 0, 2, &adapt<sasl_authenticate_api, handle_sasl_authenticate>},
-    handler_entry{api_key::describe_user_scram_credentials, 0, 0,
-                  &adapt<describe_user_scram_credentials_api, handle_describe_user_scram_credentials>},
-    handler_entry{api_key::alter_user_scram_credentials, 0, 0,
-                  &adapt<alter_user_scram_credentials_api, handle_alter_user_scram_credentials>, served_by::controller},
+    gated<describe_user_scram_credentials_api, handle_describe_user_scram_credentials, &may_describe_cluster>(0, 0),
+    gated<alter_user_scram_credentials_api, handle_alter_user_scram_credentials, &may_alter_cluster>(
+        0, 0, served_by::controller),
     // Idempotent producers (KIP-98, KIP-360): the controller owns the producer id blocks, so other nodes
     // forward InitProducerId there.
-    handler_entry{api_key::init_producer_id, 0, 4, &adapt<init_producer_id_api, handle_init_producer_id>,
-                  served_by::controller},
+    gated<init_producer_id_api, handle_init_producer_id, &may_write_idempotently>(0, 4, served_by::controller),
+    // ACLs (KIP-140, KIP-290 for prefixed patterns): metadata records, so changed on the controller.
+    gated<describe_acls_api, handle_describe_acls, &acl_admin_gate>(0, 3, served_by::controller),
+    gated<create_acls_api, handle_create_acls, &acl_admin_gate>(0, 3, served_by::controller),
+    gated<delete_acls_api, handle_delete_acls, &acl_admin_gate>(0, 3, served_by::controller),
     // The KRaft quorum (KIP-595, KIP-630) and broker registration (KIP-631).
-    handler_entry{api_key::vote, 0, 0, &adapt<vote_api, handle_vote>},
-    handler_entry{api_key::begin_quorum_epoch, 0, 0, &adapt<begin_quorum_epoch_api, handle_begin_quorum_epoch>},
-    handler_entry{api_key::end_quorum_epoch, 0, 0, &adapt<end_quorum_epoch_api, handle_end_quorum_epoch>},
-    handler_entry{api_key::describe_quorum, 0, 1, &adapt<describe_quorum_api, handle_describe_quorum>},
-    handler_entry{api_key::fetch_snapshot, 0, 0, &adapt<fetch_snapshot_api, handle_fetch_snapshot>},
-    handler_entry{api_key::broker_registration, 0, 3, &adapt<broker_registration_api, handle_broker_registration>},
-    handler_entry{api_key::broker_heartbeat, 0, 0, &adapt<broker_heartbeat_api, handle_broker_heartbeat>},
+    gated<vote_api, handle_vote, &may_cluster_action>(0, 0),
+    gated<begin_quorum_epoch_api, handle_begin_quorum_epoch, &may_cluster_action>(0, 0),
+    gated<end_quorum_epoch_api, handle_end_quorum_epoch, &may_cluster_action>(0, 0),
+    gated<describe_quorum_api, handle_describe_quorum, &may_describe_cluster>(0, 1),
+    gated<fetch_snapshot_api, handle_fetch_snapshot, &may_cluster_action>(0, 0),
+    gated<broker_registration_api, handle_broker_registration, &may_cluster_action>(0, 3),
+    gated<broker_heartbeat_api, handle_broker_heartbeat, &may_cluster_action>(0, 0),
 };
 
 }  // namespace
@@ -176,7 +201,7 @@ awaitable<net::handler_outcome> route(broker_context& broker, const listener_con
         protocol::encode_message(response, {0, false}, out);
         co_return net::handler_outcome{std::move(out), false};
     }
-    if (entry->where == served_by::controller) {
+    if (entry->where == served_by::controller && (entry->authorized == nullptr || entry->authorized(ctx))) {
         protocol::wire_reader body = reader;  // the local handler reads it from the start if nobody else answers
         if (auto forwarded = co_await forward_to_controller(ctx, body)) co_return std::move(*forwarded);
     }

@@ -20,6 +20,11 @@ struct handler_entry {
     // served_by::controller: a node that is not the active controller forwards the request to it and relays
     // its answer (KIP-590), so a client may send admin requests to any broker, as with Kafka in KRaft mode.
     served_by where = served_by::any_node;
+    // For a request the ACL authorizer allows or refuses as a whole (on the cluster): whether this client may.
+    // A forwarded request reaches the controller as this node's principal (User:ANONYMOUS on the plaintext
+    // link between nodes, a super user), so the receiving node decides here, before forwarding; a refused
+    // request is answered locally with the refusal.
+    bool (*authorized)(const request_context&) = nullptr;
 };
 
 std::span<const handler_entry> handler_table();

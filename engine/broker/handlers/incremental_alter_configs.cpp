@@ -1,3 +1,4 @@
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/admin_handlers.h"
 #include "engine/broker/metadata_writer.h"
 
@@ -14,6 +15,11 @@ awaitable<std::optional<protocol::alter_configs_response>> handle_incremental_al
             out.error_code = static_cast<int16_t>(e.code);
             out.error_message = e.message;
         };
+        if (auto refused =
+                config_refusal(ctx, r.resource_type, r.resource_name, security::acl_operation::alter_configs)) {
+            fail({*refused, "Authorization failed."});
+            continue;
+        }
         std::vector<metadata::config_change> changes;
         bool bad_op = false;
         for (const auto& c : r.configs) {

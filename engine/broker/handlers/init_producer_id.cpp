@@ -1,3 +1,4 @@
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/producer_handlers.h"
 #include "engine/broker/producer_id_manager.h"
 
@@ -6,17 +7,19 @@ namespace sluice::broker {
 namespace {
 using protocol::error_code;
 
-// AUTHORIZER HOOK (IDEMPOTENT_WRITE): Kafka lets a principal without a transactional id init a producer id
-// when it may IDEMPOTENT_WRITE on the cluster, or (KIP-679) WRITE some topic; otherwise it answers
-// CLUSTER_AUTHORIZATION_FAILED. The ACL authorizer plugs in here; until it exists every principal may.
-bool may_write_idempotently(const request_context&) { return true; }
-
 protocol::init_producer_id_response failed(error_code code) {
     protocol::init_producer_id_response response;
     response.error_code = static_cast<int16_t>(code);
     return response;
 }
 }  // namespace
+
+// Kafka lets a principal without a transactional id init a producer id when it may IDEMPOTENT_WRITE on the
+// cluster, or (KIP-679) WRITE some topic; otherwise CLUSTER_AUTHORIZATION_FAILED.
+bool may_write_idempotently(const request_context& ctx) {
+    return authorized_on_cluster(ctx, security::acl_operation::idempotent_write) ||
+           authorized_on_any(ctx, security::acl_operation::write, security::resource_type::topic);
+}
 
 awaitable<std::optional<protocol::init_producer_id_response>> handle_init_producer_id(
     request_context& ctx, protocol::init_producer_id_request& request) {

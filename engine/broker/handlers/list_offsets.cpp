@@ -1,3 +1,4 @@
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/handlers.h"
 #include "engine/protocol/record_batch.h"
 
@@ -39,9 +40,14 @@ awaitable<std::optional<protocol::list_offsets_response>> handle_list_offsets(re
     for (const auto& topic : request.topics) {
         auto& topic_out = response.topics.emplace_back();
         topic_out.name = topic.name;
+        const bool may_describe = authorized_on_topic(ctx, security::acl_operation::describe, topic.name);
         for (const auto& wanted : topic.partitions) {
             auto& out = topic_out.partitions.emplace_back();
             out.partition_index = wanted.partition_index;
+            if (!may_describe) {
+                out.error_code = static_cast<int16_t>(error_code::topic_authorization_failed);
+                continue;
+            }
             partition* p = ctx.broker.logs.find(topic.name, wanted.partition_index);
             if (p == nullptr) {
                 out.error_code = static_cast<int16_t>(error_code::unknown_topic_or_partition);

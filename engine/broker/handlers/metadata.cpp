@@ -1,3 +1,4 @@
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/advertised_endpoint.h"
 #include "engine/broker/handlers/handlers.h"
 #include "engine/broker/metadata_writer.h"
@@ -7,6 +8,8 @@
 namespace sluice::broker {
 
 namespace {
+using security::acl_operation;
+
 // A topic as the metadata image has it: every partition with its leader, epoch, replicas and ISR.
 protocol::metadata_response::topic describe_topic(const metadata::topic_state& state) {
     protocol::metadata_response::topic topic;
@@ -45,7 +48,10 @@ awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_co
     // v0 has no null list: there an empty list means "all topics".
     bool all_topics = !request.topics || (ctx.version() == 0 && request.topics->empty());
     if (all_topics) {
-        for (const auto& [name, state] : image.topics()) response.topics.push_back(describe_topic(state));
+        // Topics the principal may not DESCRIBE are left out, so their existence is not disclosed.
+        for (const auto& [name, state] : image.topics())
+            if (authorized_on_topic(ctx, acl_operation::describe, name))
+                response.topics.push_back(describe_topic(state));
         co_return response;
     }
     auto sources = ctx.broker.controller.sources();
@@ -53,6 +59,17 @@ awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_co
                       ctx.broker.config.get_bool("auto.create.topics.enable");
     for (const auto& wanted : *request.topics) {
         std::string name = wanted.name.value_or("");
+        // Asked for by name: refused alike whether it exists or not. Auto-creation needs CREATE on the
+        // cluster or the topic.
+        if (!authorized_on_topic(ctx, acl_operation::describe, name) ||
+            (!image.find_topic(name) && may_create && !authorized_on_cluster(ctx, acl_operation::create) &&
+             !authorized_on_topic(ctx, acl_operation::create, name))) {
+            protocol::metadata_response::topic refused;
+            refused.name = name;
+            refused.error_code = static_cast<int16_t>(protocol::error_code::topic_authorization_failed);
+            response.topics.push_back(std::move(refused));
+            continue;
+        }
         if (!image.find_topic(name) && may_create) {
             auto partitions = static_cast<int32_t>(metadata::broker_config_int(sources, "num.partitions"));
             auto created = ctx.broker.logs.create_topic(name, partitions, wall_clock_ms());

@@ -3,6 +3,7 @@
 // diverged. Served by the leader, as Kafka does for every asker but the debug replica id -2 (the default
 // below v3), which any replica answers. CurrentLeaderEpoch fences: older is FENCED_LEADER_EPOCH, newer
 // UNKNOWN_LEADER_EPOCH.
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/cluster_handlers.h"
 #include "engine/metadata/controller.h"
 
@@ -31,9 +32,18 @@ awaitable<std::optional<protocol::offset_for_leader_epoch_response>> handle_offs
     for (const auto& topic : request.topics) {
         auto& topic_out = response.topics.emplace_back();
         topic_out.name = topic.name;
+        // A follower (replica id >= 0) asks as a node: CLUSTER_ACTION; a client needs DESCRIBE on the topic.
+        const bool allowed = request.replica_id >= 0
+                                 ? may_cluster_action(ctx)
+                                 : authorized_on_topic(ctx, security::acl_operation::describe, topic.name);
         for (const auto& wanted : topic.partitions) {
             auto& out = topic_out.partitions.emplace_back();
             out.partition_index = wanted.partition_index;
+            if (!allowed) {
+                out.error_code = static_cast<int16_t>(request.replica_id >= 0 ? error_code::cluster_authorization_failed
+                                                                              : error_code::topic_authorization_failed);
+                continue;
+            }
             partition* p = ctx.broker.logs.find(topic.name, wanted.partition_index);
             out.error_code =
                 static_cast<int16_t>(check_partition(ctx, topic.name, p, wanted.current_leader_epoch, leader_only));

@@ -1,3 +1,4 @@
+#include "engine/broker/authorization.h"
 #include "engine/broker/broker_metrics.h"
 #include "engine/broker/handlers/handlers.h"
 #include "engine/metadata/controller.h"
@@ -121,6 +122,7 @@ awaitable<std::optional<protocol::produce_response>> handle_produce(request_cont
     for (auto& topic : request.topics) {
         auto& topic_response = response.responses.emplace_back();
         topic_response.name = topic.name;
+        const bool may_write = authorized_on_topic(ctx, security::acl_operation::write, topic.name);
         for (auto& data : topic.partitions) {
             auto& out = topic_response.partitions.emplace_back();
             out.index = data.index;
@@ -129,6 +131,10 @@ awaitable<std::optional<protocol::produce_response>> handle_produce(request_cont
                 out.error_code = static_cast<int16_t>(e.code);
                 out.error_message = e.message;
             };
+            if (!may_write) {
+                fail({error_code::topic_authorization_failed, "Not authorized to WRITE topic " + topic.name});
+                continue;
+            }
             if (!acks_valid) {
                 fail({error_code::invalid_required_acks, "acks must be 0, 1 or -1"});
                 continue;

@@ -8,6 +8,8 @@
 
 namespace sluice::broker {
 
+// Whether the client may get a producer id (the handler table's gate before forwarding, and the handler's).
+bool may_write_idempotently(const request_context& ctx);
 awaitable<std::optional<protocol::init_producer_id_response>> handle_init_producer_id(
     request_context&, protocol::init_producer_id_request&);
 

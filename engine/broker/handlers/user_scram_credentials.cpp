@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "engine/broker/authorization.h"
 #include "engine/broker/handlers/security_handlers.h"
 #include "engine/broker/metadata_writer.h"
 #include "engine/metadata/controller.h"
@@ -55,6 +56,17 @@ awaitable<std::optional<protocol::describe_user_scram_credentials_response>> han
 
 awaitable<std::optional<protocol::alter_user_scram_credentials_response>> handle_alter_user_scram_credentials(
     request_context& ctx, protocol::alter_user_scram_credentials_request& request) {
+    if (!may_alter_cluster(ctx)) {
+        protocol::alter_user_scram_credentials_response refused;
+        std::set<std::string> seen;
+        for (const auto& d : request.deletions)
+            if (seen.insert(d.name).second) refused.results.push_back({d.name, 0, std::nullopt});
+        for (const auto& u : request.upsertions)
+            if (seen.insert(u.name).second) refused.results.push_back({u.name, 0, std::nullopt});
+        for (auto& r : refused.results)
+            r.error_code = static_cast<int16_t>(error_code::cluster_authorization_failed);
+        co_return refused;
+    }
     std::vector<metadata::scram_deletion> deletions;
     for (const auto& d : request.deletions) deletions.push_back({d.name, d.mechanism});
     std::vector<metadata::scram_upsertion> upsertions;
