@@ -176,6 +176,11 @@ MessageBrowserView::MessageBrowserView(MessagesSession *session, QWidget *parent
     connect(m_export, &QPushButton::clicked, this, &MessageBrowserView::exportShown);
     connect(m_produce, &QPushButton::clicked, this, &MessageBrowserView::openProduceDialog);
     connect(m_model, &MessagesModel::stateChanged, this, &MessageBrowserView::updateStatus);
+    // The detail pane shows the first record until the user picks another.
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_table->selectionModel()->currentIndex().isValid() && m_filter->rowCount() > 0)
+            m_table->selectRow(0);
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MessageBrowserView::showDetail);
     updateStartControls();
     updateStatus();
@@ -282,17 +287,33 @@ void MessageBrowserView::onSnapshotReady(ClusterSnapshotPtr snapshot, quint64)
     if (!snapshot)
         return;
     QMap<QString, int> counts;
-    for (const auto &t : snapshot->topics)
-        counts.insert(QString::fromStdString(t.name), static_cast<int>(t.partitions.size()));
+    QString firstUserTopic;  // sorted first among the topics that are not internal
+    QStringList internal;
+    for (const auto &t : snapshot->topics) {
+        const QString name = QString::fromStdString(t.name);
+        counts.insert(name, static_cast<int>(t.partitions.size()));
+        if (t.internal)
+            internal << name;
+        else if (firstUserTopic.isEmpty() || name < firstUserTopic)
+            firstUserTopic = name;
+    }
     if (counts == m_partitionCounts)
         return;
     m_partitionCounts = counts;
     const QString current = m_topic->currentText();
-    const QSignalBlocker blocker(m_topic);
-    m_topic->clear();
-    m_topic->addItems(counts.keys());  // sorted, like the topics view
-    if (!current.isEmpty())
-        showTopic(current);
+    {
+        const QSignalBlocker blocker(m_topic);
+        m_topic->clear();
+        m_topic->addItems(counts.keys());  // sorted, like the topics view
+        if (!current.isEmpty())
+            showTopic(current);
+    }
+    // Until something was read, the tab opens on records, not on an empty table: the first topic that is the
+    // user's (not __consumer_offsets), from the start.
+    if (m_model->topic().isEmpty() && !firstUserTopic.isEmpty() && (current.isEmpty() || internal.contains(current))) {
+        showTopic(firstUserTopic);
+        read();
+    }
 }
 
 void MessageBrowserView::openProduceDialog()
