@@ -33,6 +33,7 @@
 #include "MessagesSession.h"
 #include "ProduceDialog.h"
 #include "Startup.h"
+#include "TopicsView.h"
 #include "Translations.h"
 #include "ValueFormat.h"
 #include "engine/client/admin_client.h"
