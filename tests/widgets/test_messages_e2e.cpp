@@ -126,7 +126,11 @@ private slots:
         QVERIFY(m_window->messageBrowserView());
         QCOMPARE(m_window->messageBrowserView()->objectName(), QStringLiteral("messageBrowserView"));
         m_bootstrap = m_window->bootstrap().toStdString();
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->latestSnapshot() != nullptr, Timeout);
+        // All three nodes registered: topics are created with the default replication factor, 3, which a
+        // cluster that has registered only one broker yet refuses (INVALID_REPLICATION_FACTOR).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->session()->latestSnapshot() && m_window->session()->latestSnapshot()->brokers.size() == 3,
+            Timeout);
     }
 
     void cleanupTestCase() { m_window.reset(); }
