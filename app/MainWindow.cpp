@@ -32,6 +32,8 @@
 #include "LocalCluster.h"
 #include "LocalClusterControls.h"
 #include "LocalClusterSettings.h"
+#include "MessageBrowserView.h"
+#include "MessagesSession.h"
 #include "NodeActions.h"
 #include "PartitionMapModel.h"
 #include "PartitionMapView.h"
@@ -163,6 +165,9 @@ MainWindow::~MainWindow()
     m_session->stop();
     if (m_groupsSession)
         m_groupsSession->stop();
+    // Its worker may be in a live tail's long poll on the local cluster: end it before the cluster stops.
+    delete m_messagesSession;
+    m_messagesSession = nullptr;
     if (m_localCluster)
         m_localCluster->stop();
 }
@@ -203,6 +208,7 @@ void MainWindow::setAdminService(AdminService *admin)
         toolbar->addAction(m_topicActions->deleteTopicAction());
     }
     QMenu *topicMenu = new QMenu(tr("&Topic"), this);
+    topicMenu->setObjectName(QStringLiteral("topicMenu"));
     topicMenu->addActions(m_topicActions->actions());
     menuBar()->insertMenu(menuBar()->actions().value(1), topicMenu);  // after File
     m_topicsView->tableView()->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -235,6 +241,64 @@ void MainWindow::setAdminService(AdminService *admin)
     m_retentionView->setObjectName(QStringLiteral("retentionView"));
     m_brokerConfigsView->setObjectName(QStringLiteral("brokerConfigsView"));
     restoreCurrentTab();
+}
+
+void MainWindow::setMessagesSession(MessagesSession *session)
+{
+    if (m_messagesSession || !session)
+        return;
+    m_messagesSession = session;
+    m_messagesSession->setParent(this);
+    m_messagesView = new MessageBrowserView(m_messagesSession, this);
+    m_messagesView->setObjectName(QStringLiteral("messageBrowserView"));
+    m_messagesView->setContentsMargins(4, 4, 4, 0);
+    m_tabs->addTab(m_messagesView, tr("Messages"));
+    connect(m_session, &ClusterSession::snapshotReady, m_messagesView, &MessageBrowserView::onSnapshotReady);
+    if (const ClusterSnapshotPtr snapshot = m_session->latestSnapshot())
+        m_messagesView->onSnapshotReady(snapshot, m_session->latestVersion());
+
+    const auto selectedTopic = [this] {
+        const QModelIndex current = m_topicsView->tableView()->selectionModel()->currentIndex();
+        return current.isValid() ? current.data(TopicsModel::TopicNameRole).toString() : QString();
+    };
+    m_produceAction = new QAction(tr("&Produce…"), this);
+    m_produceAction->setObjectName(QStringLiteral("produceAction"));
+    m_produceAction->setToolTip(tr("Produce a record to the selected topic"));
+    connect(m_produceAction, &QAction::triggered, this, [this, selectedTopic] {
+        // From the topics view, the selected topic; from elsewhere, the one the browser shows.
+        if (m_tabs->currentWidget() == m_topicsView && !selectedTopic().isEmpty())
+            m_messagesView->showTopic(selectedTopic());
+        m_messagesView->openProduceDialog();
+    });
+    m_showMessagesAction = new QAction(tr("Show &messages"), this);
+    m_showMessagesAction->setObjectName(QStringLiteral("showMessagesAction"));
+    m_showMessagesAction->setToolTip(tr("Read the selected topic's latest records in the Messages tab"));
+    connect(m_showMessagesAction, &QAction::triggered, this, [this, selectedTopic] {
+        if (const QString topic = selectedTopic(); !topic.isEmpty())
+            showMessagesOf(topic);
+    });
+    m_topicsView->tableView()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_topicsView->tableView()->addAction(m_showMessagesAction);
+    m_topicsView->tableView()->addAction(m_produceAction);
+    if (auto *toolbar = findChild<QToolBar *>(QStringLiteral("mainToolbar"))) {
+        toolbar->addSeparator();
+        toolbar->addAction(m_produceAction);
+    }
+    if (auto *topicMenu = findChild<QMenu *>(QStringLiteral("topicMenu"))) {
+        topicMenu->addSeparator();
+        topicMenu->addAction(m_showMessagesAction);
+        topicMenu->addAction(m_produceAction);
+    }
+    restoreCurrentTab();
+}
+
+void MainWindow::showMessagesOf(const QString &topicName)
+{
+    if (!m_messagesView)
+        return;
+    m_messagesView->showTopic(topicName);
+    m_messagesView->read();
+    m_tabs->setCurrentWidget(m_messagesView);
 }
 
 QString MainWindow::connectionStatusText() const

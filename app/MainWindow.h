@@ -18,6 +18,8 @@ class GroupsSession;
 class LagHistory;
 class LocalCluster;
 class LocalClusterControls;
+class MessageBrowserView;
+class MessagesSession;
 class PartitionMapModel;
 class PartitionMapView;
 class PartitionsModel;
@@ -67,6 +69,14 @@ public:
     TopicActions *topicActions() const { return m_topicActions; }
     RetentionView *retentionView() const { return m_retentionView; }
     BrokerConfigsView *brokerConfigsView() const { return m_brokerConfigsView; }
+    // Adds the "Messages" tab (browser of the current cluster's records) and the "Produce…" action (toolbar, Topic
+    // menu, topics view's context menu). Takes ownership of session.
+    void setMessagesSession(MessagesSession *session);
+    MessagesSession *messagesSession() const { return m_messagesSession; }
+    MessageBrowserView *messageBrowserView() const { return m_messagesView; }
+    QAction *produceAction() const { return m_produceAction; }
+    // Switches to the Messages tab on this topic and reads its latest records.
+    void showMessagesOf(const QString &topicName);
     QString bootstrap() const { return m_bootstrap; }
     // "h1:9092 and 2 more" for a bootstrap list; a single address as it is.
     static QString shortBootstrap(const QString &bootstrap);
@@ -118,6 +128,10 @@ private:
     RetentionView *m_retentionView = nullptr;
     BrokerConfigsModel *m_brokerConfigsModel = nullptr;
     BrokerConfigsView *m_brokerConfigsView = nullptr;
+    MessagesSession *m_messagesSession = nullptr;
+    MessageBrowserView *m_messagesView = nullptr;
+    QAction *m_produceAction = nullptr;
+    QAction *m_showMessagesAction = nullptr;
     QTreeWidget *m_clustersTree;
     QSplitter *m_splitter;
     QLabel *m_connectionIcon;

@@ -6,9 +6,11 @@
 #include <QSettings>
 
 #include "ClientGroupsProvider.h"
+#include "ClientMessageSource.h"
 #include "ClusterSession.h"
 #include "GroupsSession.h"
 #include "KafkaAdminService.h"
+#include "MessagesSession.h"
 #include "LagHistory.h"
 #include "LocalCluster.h"
 #include "LocalClusterSettings.h"
@@ -70,6 +72,8 @@ std::unique_ptr<MainWindow> createMainWindow(const AppOptions &options)
 
     // Admin forms (topics, retention, broker configs) over the Kafka admin protocol, on their own worker thread.
     window->setAdminService(new KafkaAdminService(bootstrap));
+    // Message browser and produce form: reads and produces records on their own worker thread.
+    window->setMessagesSession(new MessagesSession(std::make_shared<ClientMessageSource>(bootstrap.toStdString())));
 
     session->start();
     groups->start();

@@ -1194,6 +1194,30 @@ Data directory: %2</source>
     </message>
 </context>
 <context>
+    <name>MessageBrowserView</name>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Partition %1, offset %2 · %3 (%4) · key: %5 · batch: %6, %7, %n record(s)</source>
+        <translation>
+            <numerusform>Partition %1, offset %2 · %3 (%4) · key: %5 · batch: %6, %7, %n record</numerusform>
+            <numerusform>Partition %1, offset %2 · %3 (%4) · key: %5 · batch: %6, %7, %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n record to %1</numerusform>
+            <numerusform>Exported %n records to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NodeActions</name>
     <message>
         <source>S&amp;top Node</source>

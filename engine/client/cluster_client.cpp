@@ -1,5 +1,7 @@
 #include "engine/client/cluster_client.h"
 
+#include <algorithm>
+
 #include "engine/common/config_list.h"
 #include "engine/protocol/messages/describe_log_dirs.h"
 #include "engine/protocol/messages/describe_quorum.h"
@@ -155,23 +157,16 @@ result<int64_t> cluster_client::produce(const std::string& topic, int32_t partit
     if (acks != 1 && acks != -1)
         return make_error(error_code::invalid_required_acks,
                           "cluster_client::produce waits for an answer; use acks 1 or -1");
-    auto boot = broker(-1);
-    if (!boot) return boot.err();
     // Metadata for the topic (auto-creating it where the cluster allows) tells us the partition leader.
-    auto mv = boot.value()->pick_version(protocol::api_key::metadata);
-    if (!mv) return mv.err();
-    protocol::metadata_request mreq;
-    mreq.topics = std::vector<protocol::metadata_request::topic>{{{}, topic}};
-    auto meta = boot.value()->send<protocol::metadata_api>(mreq, mv.value());
+    auto meta = topic_metadata(topic, true);
     if (!meta) return meta.err();
-    int32_t leader = -1;
-    for (const auto& b : meta->brokers) broker_addresses_[b.node_id] = b.host + ":" + std::to_string(b.port);
-    for (const auto& t : meta->topics) {
-        if (t.error_code != 0)
-            return make_error(static_cast<error_code>(t.error_code), "metadata for topic '" + topic + "' failed");
-        for (const auto& p : t.partitions)
-            if (p.partition_index == partition) leader = p.leader_id;
-    }
+    auto wanted = std::find_if(meta->partitions.begin(), meta->partitions.end(),
+                               [&](const auto& p) { return p.partition == partition; });
+    if (wanted == meta->partitions.end())
+        return make_error(error_code::unknown_topic_or_partition, "topic '" + topic + "' has no partition " +
+                                                                      std::to_string(partition) + " (it has " +
+                                                                      std::to_string(meta->partitions.size()) + ")");
+    const int32_t leader = wanted->leader;
     if (leader < 0)
         return make_error(error_code::leader_not_available, "no leader for " + topic + "-" + std::to_string(partition));
     auto conn = broker(leader);
@@ -196,6 +191,37 @@ result<int64_t> cluster_client::produce(const std::string& topic, int32_t partit
             return p.base_offset;
         }
     return make_error(error_code::unknown_server_error, "empty produce response");
+}
+
+result<topic_info> cluster_client::topic_metadata(const std::string& topic, bool allow_auto_create) {
+    auto boot = broker(-1);
+    if (!boot) return boot.err();
+    auto version = boot.value()->pick_version(protocol::api_key::metadata);
+    if (!version) return version.err();
+    protocol::metadata_request request;
+    request.topics = std::vector<protocol::metadata_request::topic>{{{}, topic}};
+    request.allow_auto_topic_creation = allow_auto_create;
+    auto meta = boot.value()->send<protocol::metadata_api>(request, version.value());
+    if (!meta) {
+        connections_.erase(-1);  // reconnect next time
+        return meta.err();
+    }
+    for (const auto& b : meta->brokers) broker_addresses_[b.node_id] = b.host + ":" + std::to_string(b.port);
+    for (const auto& t : meta->topics) {
+        if (t.name.value_or("") != topic) continue;
+        if (t.error_code != 0)
+            return make_error(static_cast<error_code>(t.error_code), "metadata for topic '" + topic + "' failed");
+        topic_info info;
+        info.name = topic;
+        info.internal = t.is_internal;
+        for (const auto& p : t.partitions)
+            info.partitions.push_back(
+                {p.partition_index, p.leader_id, p.replica_nodes, p.isr_nodes, -1, -1, -1, -1, p.error_code});
+        std::sort(info.partitions.begin(), info.partitions.end(),
+                  [](const auto& a, const auto& b) { return a.partition < b.partition; });
+        return info;
+    }
+    return make_error(error_code::unknown_topic_or_partition, "the cluster did not describe topic '" + topic + "'");
 }
 
 result<std::vector<broker_info>> cluster_client::brokers() {

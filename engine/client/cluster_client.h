@@ -52,6 +52,11 @@ public:
     // serve it (ZooKeeper-mode Kafka, older brokers); snapshot() then leaves cluster_snapshot::quorum empty.
     result<quorum_info> describe_quorum();
 
+    // One topic's partitions and leaders (Metadata for that topic only); also makes broker(leader) work. With
+    // `allow_auto_create` the cluster may create the topic (auto.create.topics.enable). The topic's Kafka error
+    // (UNKNOWN_TOPIC_OR_PARTITION, …) comes back as the error.
+    result<topic_info> topic_metadata(const std::string& topic, bool allow_auto_create = false);
+
     // Produces records to one partition as one batch; returns the base offset. acks: 0, 1 or -1.
     result<int64_t> produce(const std::string& topic, int32_t partition, std::span<const protocol::record> records,
                             int16_t acks = -1, protocol::compression_codec codec = protocol::compression_codec::none);
