@@ -69,9 +69,9 @@ result<client::message_page> ClientMessageSource::fetch(const std::string &topic
     return checked(reader(topic).fetch(positions, limits));
 }
 
-result<client::produced_record> ClientMessageSource::produce(const std::string &topic, protocol::record record,
+result<client::produced_record> ClientMessageSource::produce(const std::string &topic, client::record record,
                                                              std::optional<int32_t> partition,
-                                                             protocol::compression_codec codec)
+                                                             client::compression_codec codec)
 {
     return checked(client::produce_record(clusterClient(), topic, std::move(record), partition, codec));
 }

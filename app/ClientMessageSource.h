@@ -22,9 +22,9 @@ public:
     seek(const std::string &topic, std::span<const int32_t> partitions, sluice::client::start_position start) override;
     sluice::result<sluice::client::message_page>
     fetch(const std::string &topic, std::span<const sluice::client::partition_position> positions, int maxWaitMs) override;
-    sluice::result<sluice::client::produced_record> produce(const std::string &topic, sluice::protocol::record record,
+    sluice::result<sluice::client::produced_record> produce(const std::string &topic, sluice::client::record record,
                                                             std::optional<int32_t> partition,
-                                                            sluice::protocol::compression_codec codec) override;
+                                                            sluice::client::compression_codec codec) override;
 
 private:
     sluice::client::cluster_client &clusterClient();

@@ -9,6 +9,12 @@
 
 namespace sluice::client {
 
+// The wire's record, header and codec under the client's name, so code above the client (the GUI) needs no protocol
+// header.
+using record = protocol::record;
+using record_header = protocol::record_header;
+using compression_codec = protocol::compression_codec;
+
 // Where reading starts in each partition.
 enum class start_from {
     earliest,   // the log start offset
@@ -31,10 +37,10 @@ struct message {
     int64_t timestamp = 0;
     timestamp_type timestamp_kind = timestamp_type::create_time;
     std::optional<std::vector<uint8_t>> key, value;  // nullopt: null
-    std::vector<protocol::record_header> headers;
-    protocol::compression_codec codec = protocol::compression_codec::none;  // of its batch
-    int32_t batch_bytes = 0;                                                // its batch's size on the wire (compressed)
-    int32_t batch_records = 0;                                              // records in its batch
+    std::vector<record_header> headers;
+    compression_codec codec = compression_codec::none;  // of its batch
+    int32_t batch_bytes = 0;                            // its batch's size on the wire (compressed)
+    int32_t batch_records = 0;                          // records in its batch
 };
 
 // A partition's reading position and what its leader last said about it.

@@ -5,11 +5,11 @@
 
 #include <QString>
 
-#include "engine/protocol/record_batch.h"
+#include "engine/client/message_types.h"
 
 struct HeaderLinesResult
 {
-    std::vector<sluice::protocol::record_header> headers;
+    std::vector<sluice::client::record_header> headers;
     QString error;  // empty when every line parsed; else names the line
 };
 

@@ -47,7 +47,7 @@ QByteArray toJsonLine(const sluice::client::message &m)
     }
     o.insert(QStringLiteral("headers"), headers);
     // Untranslated: a file for programs.
-    o.insert(QStringLiteral("compression"), m.codec == sluice::protocol::compression_codec::none
+    o.insert(QStringLiteral("compression"), m.codec == sluice::client::compression_codec::none
                                                 ? QStringLiteral("none")
                                                 : valueformat::codecName(m.codec));
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';

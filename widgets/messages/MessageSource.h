@@ -23,7 +23,7 @@ public:
     fetch(const std::string &topic, std::span<const sluice::client::partition_position> positions, int maxWaitMs) = 0;
     // One record; partition nullopt: by key (Kafka's default partitioner).
     virtual sluice::result<sluice::client::produced_record> produce(const std::string &topic,
-                                                                    sluice::protocol::record record,
+                                                                    sluice::client::record record,
                                                                     std::optional<int32_t> partition,
-                                                                    sluice::protocol::compression_codec codec) = 0;
+                                                                    sluice::client::compression_codec codec) = 0;
 };

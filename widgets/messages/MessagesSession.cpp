@@ -98,8 +98,8 @@ void MessagesSession::loadPartitions(const QString &topic)
     });
 }
 
-void MessagesSession::produce(quint64 ticket, const QString &topic, const sluice::protocol::record &record,
-                              std::optional<int32_t> partition, sluice::protocol::compression_codec codec)
+void MessagesSession::produce(quint64 ticket, const QString &topic, const sluice::client::record &record,
+                              std::optional<int32_t> partition, sluice::client::compression_codec codec)
 {
     post([this, ticket, topic = topic.toStdString(), record, partition, codec] {
         auto produced = guarded<sluice::client::produced_record>(

@@ -35,8 +35,8 @@ public:
     void fetch(quint64 ticket, const QString &topic, const std::vector<sluice::client::partition_position> &positions,
                int maxWaitMs);
     void loadPartitions(const QString &topic);
-    void produce(quint64 ticket, const QString &topic, const sluice::protocol::record &record,
-                 std::optional<int32_t> partition, sluice::protocol::compression_codec codec);
+    void produce(quint64 ticket, const QString &topic, const sluice::client::record &record,
+                 std::optional<int32_t> partition, sluice::client::compression_codec codec);
 
     // "NAME: message" for a Kafka error, as the forms show it.
     static QString describe(const sluice::error &error);

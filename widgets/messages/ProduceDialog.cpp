@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "HeaderLines.h"
+#include "ValueFormat.h"
 
 ProduceDialog::ProduceDialog(MessagesSession *session, const QMap<QString, int> &partitionCounts, const QString &topic,
                              QWidget *parent)
@@ -36,14 +37,10 @@ ProduceDialog::ProduceDialog(MessagesSession *session, const QMap<QString, int> 
     m_value->setPlaceholderText(tr("The record's value (UTF-8 text)"));
     m_headers->setPlaceholderText(tr("One header per line: key=value"));
     m_headers->setMaximumHeight(80);
-    m_compression->addItem(tr("none"), static_cast<int>(sluice::protocol::compression_codec::none));
-    for (auto codec : {sluice::protocol::compression_codec::gzip, sluice::protocol::compression_codec::snappy,
-                       sluice::protocol::compression_codec::lz4, sluice::protocol::compression_codec::zstd})
-        m_compression->addItem(QString::fromLatin1(codec == sluice::protocol::compression_codec::gzip     ? "gzip"
-                                                   : codec == sluice::protocol::compression_codec::snappy ? "snappy"
-                                                   : codec == sluice::protocol::compression_codec::lz4    ? "lz4"
-                                                                                                          : "zstd"),
-                               static_cast<int>(codec));
+    for (auto codec : {sluice::client::compression_codec::none, sluice::client::compression_codec::gzip,
+                       sluice::client::compression_codec::snappy, sluice::client::compression_codec::lz4,
+                       sluice::client::compression_codec::zstd})
+        m_compression->addItem(valueformat::codecName(codec), static_cast<int>(codec));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setObjectName(QStringLiteral("produceStatus"));
@@ -121,7 +118,7 @@ bool ProduceDialog::submit()
         setStatus(tr("Not connected to the cluster."), true);
         return false;
     }
-    sluice::protocol::record record;
+    sluice::client::record record;
     record.timestamp = -1;  // stamped when sent
     if (!m_key->text().isEmpty()) {
         const QByteArray key = m_key->text().toUtf8();
@@ -133,7 +130,7 @@ bool ProduceDialog::submit()
     std::optional<int32_t> partition;
     if (m_partition->currentText().trimmed() != m_partition->itemText(0))
         partition = m_partition->currentText().trimmed().toInt();
-    const auto codec = static_cast<sluice::protocol::compression_codec>(m_compression->currentData().toInt());
+    const auto codec = static_cast<sluice::client::compression_codec>(m_compression->currentData().toInt());
     m_ticket = MessagesSession::newTicket();
     m_busy = true;
     m_produce->setEnabled(false);

@@ -83,9 +83,9 @@ QString fullText(const OptionalBytes &bytes, ValueFormat format)
     return QString::fromUtf8(raw);
 }
 
-QString codecName(sluice::protocol::compression_codec codec)
+QString codecName(sluice::client::compression_codec codec)
 {
-    using sluice::protocol::compression_codec;
+    using sluice::client::compression_codec;
     switch (codec) {
     case compression_codec::none:
         return QCoreApplication::translate("ValueFormat", "none");

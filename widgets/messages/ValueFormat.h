@@ -7,7 +7,7 @@
 
 #include <QString>
 
-#include "engine/protocol/batch_header.h"
+#include "engine/client/message_types.h"
 
 enum class ValueFormat
 {
@@ -29,6 +29,6 @@ QString preview(const OptionalBytes &bytes, ValueFormat format, int maxChars = P
 QString fullText(const OptionalBytes &bytes, ValueFormat format);
 // "null" for a null key or value (as opposed to an empty one).
 QString nullText();
-QString codecName(sluice::protocol::compression_codec codec);
+QString codecName(sluice::client::compression_codec codec);
 
 }  // namespace valueformat
