@@ -2,6 +2,7 @@
 
 #include <list>
 
+#include "engine/common/listen.h"
 #include "engine/metrics/http_request.h"
 
 namespace sluice::metrics {
@@ -82,11 +83,7 @@ result<std::unique_ptr<http_server>> http_server::start(asio::io_context& io, co
     boost::system::error_code ec;
     auto address = asio::ip::make_address(host, ec);
     if (ec) return make_error(protocol::error_code::invalid_config, "metrics: bad bind address '" + host + "'");
-    tcp::endpoint endpoint(address, port);
-    state->acceptor.open(endpoint.protocol(), ec);
-    if (!ec) state->acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
-    if (!ec) state->acceptor.bind(endpoint, ec);
-    if (!ec) state->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    ec = listen_on(state->acceptor, tcp::endpoint(address, port));
     if (ec)
         return make_error(protocol::error_code::invalid_config,
                           "metrics: cannot listen on " + host + ":" + std::to_string(port) + ": " + ec.message());

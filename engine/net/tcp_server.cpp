@@ -9,6 +9,7 @@
 #include <set>
 #include <string_view>
 
+#include "engine/common/listen.h"
 #include "engine/common/log.h"
 
 namespace sluice::net {
@@ -265,11 +266,7 @@ result<std::unique_ptr<tcp_server>> tcp_server::start(asio::io_context& io, cons
     if (ec)
         return make_error(protocol::error_code::invalid_config,
                           "invalid listener host '" + host + "': " + ec.message());
-    tcp::endpoint endpoint(address, port);
-    state->acceptor.open(endpoint.protocol(), ec);
-    if (!ec) state->acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
-    if (!ec) state->acceptor.bind(endpoint, ec);
-    if (!ec) state->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    ec = listen_on(state->acceptor, tcp::endpoint(address, port));
     if (ec)
         return make_error(protocol::error_code::network_exception,
                           "cannot listen on " + host + ":" + std::to_string(port) + ": " + ec.message());
