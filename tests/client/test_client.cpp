@@ -1,12 +1,10 @@
 // engine/client's async_connection (and the blocking connection over it): version negotiation, pipelining,
 // per-request deadlines and every way a connection can end, against a real node on 127.0.0.1 and against a
 // scripted fake peer (fake_broker, async_test_support.h) for the failures a real node would not produce.
-#include <QTemporaryDir>
 #include <QTest>
 #include <functional>
 #include <thread>
 
-#include "engine/broker/node.h"
 #include "engine/client/admin_client.h"
 #include "engine/client/async_connection.h"
 #include "engine/client/cluster_client.h"
@@ -20,29 +18,19 @@
 #include "engine/protocol/record_batch.h"
 
 #include "tests/client/async_test_support.h"
+#include "tests/client/single_node.h"
 
 class test_client : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<QTemporaryDir> dir_;
-    std::unique_ptr<broker::node> node_;
-    std::string address_;
+    testing::single_node node_;
 
 private slots:
     void initTestCase() {
-        dir_ = std::make_unique<QTemporaryDir>();
-        broker::node_config config;
-        config.port = 0;
-        config.data_dir = dir_->path().toStdString();
-        auto started = broker::node::start(config);
-        QVERIFY2(started.ok(), started.ok() ? "" : started.err().message.c_str());
-        node_ = std::move(started.value());
-        address_ = "127.0.0.1:" + std::to_string(node_->port());
+        const auto failed = node_.start();
+        QVERIFY2(failed.empty(), failed.c_str());
     }
-    void cleanupTestCase() {
-        if (node_) node_->stop();
-        node_.reset();
-    }
+    void cleanupTestCase() { node_.stop(); }
 
     void version_table_is_consistent() {
         for (const auto& entry : client::client_versions()) {
@@ -56,7 +44,7 @@ private slots:
 
     void negotiates_with_a_node() {
         asio::io_context io;
-        auto conn = open_on(io, address_);
+        auto conn = open_on(io, node_.address());
         QVERIFY2(conn.ok(), conn.ok() ? "" : conn.err().message.c_str());
         auto& c = *conn.value();
         QCOMPARE(c.api_versions_version(), int16_t{3});  // the node serves ApiVersions v3, so no fallback
@@ -109,7 +97,7 @@ private slots:
 
     void pipelines_fifty_requests_on_one_connection() {
         asio::io_context io;
-        auto conn = open_on(io, address_);
+        auto conn = open_on(io, node_.address());
         QVERIFY2(conn.ok(), conn.ok() ? "" : conn.err().message.c_str());
         auto& c = *conn.value();
         const int16_t mv = c.pick_version(api_key::metadata).value();
@@ -156,11 +144,11 @@ private slots:
     }
 
     void fire_and_forget_produce_then_a_pipelined_answer() {
-        client::admin_client admin(address_);
+        client::admin_client admin(node_.address());
         auto created = admin.create_topics({{"acks0", 1, 1, {}, {}}});
         QVERIFY2(created.ok(), created.ok() ? "" : created.err().message.c_str());
         asio::io_context io;
-        auto conn = open_on(io, address_);
+        auto conn = open_on(io, node_.address());
         QVERIFY2(conn.ok(), conn.ok() ? "" : conn.err().message.c_str());
         auto& c = *conn.value();
         std::vector<protocol::record> records(5);
@@ -331,7 +319,7 @@ private slots:
             asio::co_spawn(
                 io,
                 [&, i]() -> awaitable<void> {
-                    auto c = co_await async_connection::open(io.get_executor(), address_);
+                    auto c = co_await async_connection::open(io.get_executor(), node_.address());
                     if (!c) {
                         ++failed_open;
                         co_return;
@@ -377,7 +365,7 @@ private slots:
             dead = probe.local_endpoint().port();
         }
         const std::string dead_address = "127.0.0.1:" + std::to_string(dead);
-        client::cluster_client cluster(dead_address + ", " + address_, 5s);
+        client::cluster_client cluster(dead_address + ", " + node_.address(), 5s);
         for (int round = 0; round < 3; ++round) {
             auto snap = cluster.snapshot();
             QVERIFY2(snap.ok(), snap.ok() ? "" : snap.err().message.c_str());
@@ -394,7 +382,7 @@ private slots:
     }
 
     void snapshot_carries_the_metadata_quorum() {
-        client::cluster_client cluster(address_, 10s);
+        client::cluster_client cluster(node_.address(), 10s);
         auto snap = cluster.snapshot();
         QVERIFY2(snap.ok(), snap.ok() ? "" : snap.err().message.c_str());
         QVERIFY(snap->quorum.has_value());
@@ -420,10 +408,10 @@ private slots:
     }
 
     void list_offsets_fans_out_per_leader() {
-        client::admin_client admin(address_);
+        client::admin_client admin(node_.address());
         auto created = admin.create_topics({{"offsets", 2, 1, {}, {}}});
         QVERIFY2(created.ok(), created.ok() ? "" : created.err().message.c_str());
-        client::cluster_client cluster(address_, 10s);
+        client::cluster_client cluster(node_.address(), 10s);
         for (int32_t partition : {0, 1}) {
             std::vector<protocol::record> records(3 + partition);
             for (std::size_t i = 0; i < records.size(); ++i) records[i].timestamp = 1'700'000'000'000 + 1000 * int64_t(i);
@@ -460,7 +448,7 @@ private slots:
     }
 
     void blocking_connection_over_async() {
-        auto conn = client::connection::open(address_, 10s);
+        auto conn = client::connection::open(node_.address(), 10s);
         QVERIFY2(conn.ok(), conn.ok() ? "" : conn.err().message.c_str());
         auto v = conn.value()->pick_version(api_key::metadata);
         QCOMPARE(v.value(), int16_t{9});

@@ -2,18 +2,18 @@
 // murmur2 partitioner against the Java client's own test vectors: records come back with their offsets, keys,
 // headers, timestamps and batch codec (gzip, snappy, lz4, zstd); every start position; paging; bad input refused
 // with Kafka's error codes.
-#include <QTemporaryDir>
 #include <QTest>
 #include <chrono>
 #include <string>
 #include <vector>
 
-#include "engine/broker/node.h"
 #include "engine/client/admin_client.h"
 #include "engine/client/cluster_client.h"
 #include "engine/client/message_reader.h"
 #include "engine/client/partitioner.h"
 #include "engine/client/record_producer.h"
+
+#include "tests/client/single_node.h"
 
 using namespace sluice;
 using protocol::compression_codec;
@@ -41,17 +41,15 @@ protocol::record make_record(const std::string& key, const std::string& value, i
 class test_message_reader : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<QTemporaryDir> dir_;
-    std::unique_ptr<broker::node> node_;
-    std::string address_;
+    testing::single_node node_;
 
     void create_topic(const std::string& name, int32_t partitions) {
-        client::admin_client admin(address_, std::chrono::seconds(5));
+        client::admin_client admin(node_.address(), std::chrono::seconds(5));
         auto created = admin.create_topics({{name, partitions, 1, {}, {}}});
         QVERIFY2(created.ok(), created.ok() ? "" : created.err().message.c_str());
         for (const auto& item : created.value()) QVERIFY2(item.ok(), item.message.c_str());
         // Bounded wait until every partition has a leader.
-        client::cluster_client client(address_, std::chrono::seconds(5));
+        client::cluster_client client(node_.address(), std::chrono::seconds(5));
         for (int attempt = 0; attempt < 100; ++attempt) {
             auto meta = client.topic_metadata(name);
             bool ready = meta.ok() && meta->partitions.size() == static_cast<std::size_t>(partitions);
@@ -65,19 +63,10 @@ class test_message_reader : public QObject {
 
 private slots:
     void initTestCase() {
-        dir_ = std::make_unique<QTemporaryDir>();
-        broker::node_config config;
-        config.port = 0;
-        config.data_dir = dir_->path().toStdString();
-        auto started = broker::node::start(config);
-        QVERIFY2(started.ok(), started.ok() ? "" : started.err().message.c_str());
-        node_ = std::move(started.value());
-        address_ = "127.0.0.1:" + std::to_string(node_->port());
+        const auto failed = node_.start();
+        QVERIFY2(failed.empty(), failed.c_str());
     }
-    void cleanupTestCase() {
-        if (node_) node_->stop();
-        node_.reset();
-    }
+    void cleanupTestCase() { node_.stop(); }
 
     // org.apache.kafka.common.utils.UtilsTest#testMurmur2: the values the Java client computes.
     void murmur2_matches_kafka_data() {
@@ -110,7 +99,7 @@ private slots:
 
     void reads_what_was_produced_with_headers_and_codecs() {
         create_topic("reads", 2);
-        client::cluster_client client(address_, std::chrono::seconds(5));
+        client::cluster_client client(node_.address(), std::chrono::seconds(5));
         const int64_t t0 = 1'700'000'000'000;
         // One batch per codec on partition 0, then one plain batch on partition 1.
         const compression_codec codecs[] = {compression_codec::none, compression_codec::gzip, compression_codec::snappy,
@@ -172,7 +161,7 @@ private slots:
     }
 
     void every_start_position() {
-        client::cluster_client client(address_, std::chrono::seconds(5));
+        client::cluster_client client(node_.address(), std::chrono::seconds(5));
         client::message_reader reader(client, "reads");
         const int32_t zero[] = {0};
         const int64_t t0 = 1'700'000'000'000;
@@ -202,7 +191,7 @@ private slots:
     }
 
     void bad_input_gets_kafka_errors() {
-        client::cluster_client client(address_, std::chrono::seconds(5));
+        client::cluster_client client(node_.address(), std::chrono::seconds(5));
         client::message_reader reader(client, "reads");
         const int32_t missing[] = {5};
         auto no_partition = reader.seek(missing, {client::start_from::earliest, 0});
@@ -226,7 +215,7 @@ private slots:
 
     void produce_record_by_key_uses_murmur2() {
         create_topic("keyed", 3);
-        client::cluster_client client(address_, std::chrono::seconds(5));
+        client::cluster_client client(node_.address(), std::chrono::seconds(5));
         for (const std::string key : {"21", "foobar", "abc", "a-little-bit-long-string"}) {
             auto produced = client::produce_record(client, "keyed", make_record(key, "v-" + key, -1), std::nullopt,
                                                    compression_codec::zstd);
@@ -249,7 +238,7 @@ private slots:
 
     void pages_through_more_than_one_fetch() {
         create_topic("paged", 1);
-        client::cluster_client client(address_, std::chrono::seconds(5));
+        client::cluster_client client(node_.address(), std::chrono::seconds(5));
         const std::string value(64 * 1024, 'p');
         for (int batch = 0; batch < 6; ++batch) {
             std::vector<protocol::record> records;
