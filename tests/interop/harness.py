@@ -182,28 +182,43 @@ def read_log(path):
         return "(no log)"
 
 
+class SluicedSession:
+    """A scratch directory and the sluiced that runs in it, once the test has started one."""
+
+    def __init__(self, prefix):
+        self.tmp = tempfile.mkdtemp(prefix=prefix)
+        self.broker = None
+
+
+@contextlib.contextmanager
+def sluiced_session(prefix="sluice-interop-"):
+    """A fresh temp dir for a test that writes its own broker files before it starts sluiced (set `.broker`);
+    the broker is always stopped and the dir removed afterwards, and on failure its log is dumped to stderr."""
+    session = SluicedSession(prefix)
+    try:
+        yield session
+    except BaseException:
+        if session.broker is not None:
+            tail = session.broker.log_text()[-20000:]
+            sys.stderr.write(f"----- sluiced output ({session.broker.log_path}, last 20000 chars) -----\n{tail}\n"
+                             "----- end of sluiced output -----\n")
+        raise
+    finally:
+        if session.broker is not None:
+            session.broker.stop()
+        shutil.rmtree(session.tmp, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def running_sluiced(extra_args=None):
     """A fresh temp data dir with sluiced running on it; always stopped and removed afterwards.
 
     On failure the sluiced log is dumped to stderr before cleaning up."""
-    tmp = tempfile.mkdtemp(prefix="sluice-interop-")
-    broker = None
-    try:
-        broker = Sluiced(os.path.join(tmp, "data"), extra_args=extra_args)
-        os.makedirs(broker.data_dir)
-        broker.start()
-        yield broker
-    except BaseException:
-        if broker is not None:
-            tail = broker.log_text()[-20000:]
-            sys.stderr.write(f"----- sluiced output ({broker.log_path}, last 20000 chars) -----\n{tail}\n"
-                             "----- end of sluiced output -----\n")
-        raise
-    finally:
-        if broker is not None:
-            broker.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
+    with sluiced_session() as session:
+        session.broker = Sluiced(os.path.join(session.tmp, "data"), extra_args=extra_args)
+        os.makedirs(session.broker.data_dir)
+        session.broker.start()
+        yield session.broker
 
 
 def run(cmd, *, input=None, timeout=120, check_status=True, env=None, what=None):

@@ -13,14 +13,13 @@ super.users=User:admin and a SASL_PLAINTEXT listener with SCRAM-SHA-512 users ad
 - the ACLs are metadata records: they are still there after a restart."""
 
 import os
-import shutil
-import tempfile
 import time
 
 from confluent_kafka import Consumer, KafkaError, Producer, TopicPartition
 
 import kcat_client as kcat
-from harness import HOST, Sluiced, check, check_equal, free_port, log, main_without_broker, wait_until
+from harness import (HOST, Sluiced, check, check_equal, free_port, log, main_without_broker, sluiced_session,
+                     wait_until)
 
 from kafka import KafkaConsumer
 from kafka import TopicPartition as KafkaTopicPartition
@@ -133,9 +132,8 @@ def fetch_error(conf, topic, group):
 
 
 def test():
-    tmp = tempfile.mkdtemp(prefix="sluice-acls-")
-    broker = None
-    try:
+    with sluiced_session("sluice-acls-") as session:
+        tmp = session.tmp
         ports = {"PLAINTEXT": free_port(), "SASL_PLAINTEXT": free_port()}
         path = os.path.join(tmp, "broker.properties")
         with open(path, "w") as f:
@@ -145,7 +143,7 @@ def test():
         scram = []
         for user, password in USERS.items():
             scram += ["--add-scram", f"SCRAM-SHA-512=[name={user},password={password}]"]
-        broker = Sluiced(data_dir, port=ports["PLAINTEXT"], extra_args=["--config", path, *scram])
+        session.broker = broker = Sluiced(data_dir, port=ports["PLAINTEXT"], extra_args=["--config", path, *scram])
         broker.start()
 
         admin = KafkaAdminClient(**kafka_python_conf(ports, "admin"))
@@ -237,15 +235,6 @@ def test():
         log("ACLs survived a restart; DeleteAcls removed bob's two")
         broker.check_alive("at the end")
         broker.terminate_gracefully()
-    except BaseException:
-        if broker is not None:
-            import sys
-            sys.stderr.write(f"----- sluiced output -----\n{broker.log_text()[-20000:]}\n----- end -----\n")
-        raise
-    finally:
-        if broker is not None:
-            broker.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -20,14 +20,13 @@ import socket
 import ssl
 import struct
 import subprocess
-import tempfile
 import time
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, Producer, TopicPartition, OFFSET_BEGINNING
 
 import kcat_client as kcat
 from harness import (HOST, Sluiced, TestFailure, check, check_equal, free_port, log, main_without_broker, run,
-                     wait_until)
+                     sluiced_session, wait_until)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KAFKAJS_DIR = os.path.join(HERE, "kafkajs")
@@ -248,9 +247,8 @@ def kafkajs_plain_over_tls(ports, files, topic, n=20):
 
 
 def test():
-    tmp = tempfile.mkdtemp(prefix="sluice-security-")
-    broker = None
-    try:
+    with sluiced_session("sluice-security-") as session:
+        tmp = session.tmp
         files = make_certificates(tmp)
         ports = {name: free_port() for name in ("PLAINTEXT", "SSL", "SASL_SSL", "SASL_PLAINTEXT")}
         properties = os.path.join(tmp, "broker.properties")
@@ -258,7 +256,7 @@ def test():
             f.write(broker_properties(ports, files))
         data_dir = os.path.join(tmp, "data")
         os.makedirs(data_dir)
-        broker = Sluiced(data_dir, port=ports["PLAINTEXT"], extra_args=[
+        session.broker = broker = Sluiced(data_dir, port=ports["PLAINTEXT"], extra_args=[
             "--config", properties,
             "--add-scram", "SCRAM-SHA-512=[name=alice,password=alice-secret]",
             "--add-scram", "SCRAM-SHA-256=[name=alice,iterations=8192,password=alice-secret]"])
@@ -302,15 +300,6 @@ def test():
         log("kafka-python produced and consumed over SASL_PLAINTEXT with SCRAM-SHA-256")
         broker.check_alive("at the end")
         broker.terminate_gracefully()
-    except BaseException:
-        if broker is not None:
-            import sys
-            sys.stderr.write(f"----- sluiced output -----\n{broker.log_text()[-20000:]}\n----- end -----\n")
-        raise
-    finally:
-        if broker is not None:
-            broker.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def port_open(port):
