@@ -9,6 +9,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <optional>
 
 #include "AppOptions.h"
 #include "LocalCluster.h"
@@ -16,14 +17,44 @@
 #include "Translations.h"
 #include "engine/common/process_limits.h"
 
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Sluice"));
+    QCoreApplication::setApplicationName(QStringLiteral("sluice"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SLUICE_VERSION));
+}
+
+// The options are read under a QCoreApplication of their own, before the GUI one exists, so --help, --version and a
+// bad option work (and say so) where there is no display, as on a server or in a terminal over ssh.
+std::optional<AppOptions> parseOptions(int &argc, char *argv[], QString *error)
+{
+    QCoreApplication probe(argc, argv);
+    setIdentity();
+    Translations::install();
+    return AppOptions::parse(QCoreApplication::arguments(), error);
+}
+
+}  // namespace
+
 int main(int argc, char *argv[])
 {
+    QString error;
+    const auto options = parseOptions(argc, argv, &error);
+    if (!options) {
+        std::fprintf(stderr, "sluice: %s\n", qUtf8Printable(error));
+        return 2;
+    }
+    if (!options->informationText.isEmpty()) {
+        std::fputs(qUtf8Printable(options->informationText), stdout);
+        return 0;
+    }
+
     sluice::raise_open_file_limit();  // the embedded node keeps three files open per partition
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Sluice"));
-    QApplication::setApplicationName(QStringLiteral("sluice"));
+    setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Sluice"));
-    QApplication::setApplicationVersion(QStringLiteral(SLUICE_VERSION));
     QIcon icon;
     for (int size : {16, 32, 64, 256})  // PNGs drawn from resources/icons/sluice.svg (no SVG plugin needed)
         icon.addFile(QStringLiteral(":/icons/sluice-%1.png").arg(size), QSize(size, size));
@@ -34,17 +65,6 @@ int main(int argc, char *argv[])
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     Translations::install();
-
-    QString error;
-    const auto options = AppOptions::parse(QApplication::arguments(), &error);
-    if (!options) {
-        std::fprintf(stderr, "sluice: %s\n", qUtf8Printable(error));
-        return 2;
-    }
-    if (!options->informationText.isEmpty()) {
-        std::fputs(qUtf8Printable(options->informationText), stdout);
-        return 0;
-    }
 
     auto window = createMainWindow(*options);
     window->show();
