@@ -1,10 +1,11 @@
 # Thin wrapper around CMake. The two commands to know:
 #   make run    install what's missing, build, start the Sluice app
 #   make test   install what's missing, build, run every test except benchmarks
-BUILD_DIR  := build
 BUILD_TYPE := RelWithDebInfo
-# CI sets CI=true: warnings become errors there.
+# CI sets CI=true: warnings become errors there. That build has a directory of its own, so switching between
+# `CI=true make test` and `make run` does not reconfigure one tree back and forth and rebuild all of it each time.
 WERROR     := $(if $(CI),ON,OFF)
+BUILD_DIR  := $(if $(CI),build-ci,build)
 JOBS       := $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: all deps configure build test run bench clean deb
@@ -38,4 +39,4 @@ deb: build
 	cd $(BUILD_DIR) && cpack -G DEB
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf build build-ci
