@@ -1,12 +1,11 @@
 #include "ClientGroupsProvider.h"
 
 #include <algorithm>
-#include <set>
 
 #include "engine/client/cluster_client.h"
 #include "engine/client/group_client.h"
-#include "engine/protocol/messages/fetch.h"
-#include "engine/protocol/record_batch.h"
+#include "engine/client/record_timestamps.h"
+#include "engine/common/clock.h"
 
 using sluice::make_error;
 using sluice::result;
@@ -131,92 +130,23 @@ result<GroupsSnapshot> ClientGroupsProvider::readGroups()
 
 void ClientGroupsProvider::readLagTimes(const sluice::client::cluster_snapshot &cluster, std::vector<GroupInfo> &groups)
 {
-    // Which offsets' timestamps are needed: the committed one and the newest (end - 1) of each lagging partition.
-    std::map<PartitionKey, std::set<int64_t>> wanted;
-    std::size_t count = 0;
-    for (const GroupInfo &g : groups)
-        for (const GroupPartitionLag &p : g.partitions)
-            if (p.lag > 0 && count < DefaultLagTimePartitionLimit) {
-                auto &offsets = wanted[{p.topic, p.partition}];
-                offsets.insert(p.committedOffset);
-                offsets.insert(p.endOffset - 1);
-                ++count;
-            }
-    if (wanted.empty())
-        return;
-    // One Fetch per leader and round: round r asks each partition for its r-th wanted offset.
-    std::map<int32_t, std::vector<std::pair<PartitionKey, std::vector<int64_t>>>> byLeader;
-    for (auto &[key, offsets] : wanted)
-        if (const auto *p = findPartition(cluster, key.first, key.second); p && p->leader >= 0)
-            byLeader[p->leader].push_back({key, std::vector<int64_t>(offsets.begin(), offsets.end())});
-    std::map<std::pair<PartitionKey, int64_t>, int64_t> timestamps;  // (partition, offset) -> timestamp
-    for (auto &[leader, partitions] : byLeader) {
-        auto conn = client().broker(leader);
-        if (!conn)
-            continue;
-        auto version = conn.value()->pick_version(proto::api_key::fetch);
-        if (!version)
-            continue;
-        for (std::size_t round = 0;; ++round) {
-            proto::fetch_request request;
-            request.max_wait_ms = 0;
-            request.min_bytes = 0;
-            request.max_bytes = 16 * 1024 * 1024;
-            for (const auto &[key, offsets] : partitions) {
-                if (round >= offsets.size())
-                    continue;
-                if (request.topics.empty() || request.topics.back().name != key.first)
-                    request.topics.push_back({key.first, {}});
-                proto::fetch_request::partition part;
-                part.partition_index = key.second;
-                part.fetch_offset = offsets[round];
-                // Enough for a whole batch of most producers; the first partition gets its batch whatever its size (KIP-74).
-                part.partition_max_bytes = 1024 * 1024;
-                request.topics.back().partitions.push_back(part);
-            }
-            if (request.topics.empty())
-                break;
-            auto response = conn.value()->send<proto::fetch_api>(request, version.value());
-            if (!response)
-                break;
-            for (const auto &t : response->responses)
-                for (const auto &p : t.partitions) {
-                    if (p.error_code != 0 || !p.records)
-                        continue;
-                    const PartitionKey key{t.name, p.partition_index};
-                    auto it = std::find_if(partitions.begin(), partitions.end(), [&](const auto &e) { return e.first == key; });
-                    if (it == partitions.end() || round >= it->second.size())
-                        continue;
-                    const int64_t offset = it->second[round];
-                    auto batches = proto::split_batches(*p.records, true);
-                    if (!batches || batches->empty())
-                        continue;
-                    const auto &batch = batches->front();
-                    if (offset >= batch.header.last_offset()) {
-                        timestamps[{key, offset}] = batch.header.max_timestamp;  // the newest record of the batch
-                        continue;
-                    }
-                    auto records = proto::decode_records(batch);
-                    if (!records)
-                        continue;
-                    for (const auto &r : records.value())
-                        if (r.offset >= offset) {
-                            timestamps[{key, offset}] = r.timestamp;
-                            break;
-                        }
-                }
-        }
-    }
+    // Lag in time is how long the first record a group has not consumed has been waiting: now minus the timestamp
+    // of the record at its committed offset (Kafka's consumer-lag-in-time). Caught up partitions already say 0.
+    std::vector<sluice::client::record_position> positions;
+    std::vector<GroupPartitionLag *> lagging;
     for (GroupInfo &g : groups)
-        for (GroupPartitionLag &p : g.partitions) {
-            if (p.lag <= 0)
-                continue;
-            const PartitionKey key{p.topic, p.partition};
-            auto committed = timestamps.find({key, p.committedOffset});
-            auto newest = timestamps.find({key, p.endOffset - 1});
-            if (committed != timestamps.end() && newest != timestamps.end() && committed->second >= 0 && newest->second >= 0)
-                p.lagMs = std::max<int64_t>(0, newest->second - committed->second);
-        }
+        for (GroupPartitionLag &p : g.partitions)
+            if (p.lag > 0 && p.committedOffset >= 0 && lagging.size() < DefaultLagTimePartitionLimit) {
+                positions.push_back({p.topic, p.partition, p.committedOffset});
+                lagging.push_back(&p);
+            }
+    if (positions.empty())
+        return;
+    const auto timestamps = sluice::client::read_record_timestamps(client(), cluster, positions);
+    const int64_t now = sluice::wall_clock_ms();
+    for (std::size_t i = 0; i < lagging.size(); ++i)
+        if (timestamps[i] && *timestamps[i] >= 0)
+            lagging[i]->lagMs = std::max<int64_t>(0, now - *timestamps[i]);
 }
 
 result<std::vector<OffsetResetChange>> ClientGroupsProvider::planReset(const OffsetResetRequest &request)

@@ -89,7 +89,7 @@ QVariant GroupPartitionsModel::headerData(int section, Qt::Orientation orientati
         }
     }
     if (role == Qt::ToolTipRole && section == LagTime)
-        return tr("Newest record's timestamp minus the timestamp of the record at the committed offset");
+        return tr("How long the first record not yet consumed has waited: now minus its timestamp (0 when caught up)");
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue((section == Topic || section == Consumer ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
     return {};

@@ -59,7 +59,7 @@ QVariant GroupsModel::data(const QModelIndex &index, int role) const
         if (row.errorCode != 0)
             return tr("The cluster reported Kafka error code %1 for this group").arg(row.errorCode);
         if (column == LagTime)
-            return tr("How far the slowest partition's committed position is behind its newest record, in time");
+            return tr("How long the oldest record not yet consumed has waited, over the group's partitions");
         return {};
     case RawValueRole: return rawValue(row, column);
     case GroupIdRole: return QString::fromStdString(row.groupId);
@@ -86,7 +86,7 @@ QVariant GroupsModel::headerData(int section, Qt::Orientation orientation, int r
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case Lag: return tr("Records not yet consumed: end offset minus committed offset, summed over partitions");
-        case LagTime: return tr("Newest record's timestamp minus the committed record's, worst partition");
+        case LagTime: return tr("How long the oldest record not yet consumed has waited, worst partition");
         default: return {};
         }
     }

@@ -33,7 +33,7 @@ struct GroupPartitionLag
     int64_t committedOffset = -1;  // -1: nothing committed
     int64_t endOffset = -1;        // log end offset (high watermark); -1: unknown
     int64_t lag = -1;              // endOffset - committedOffset, never negative; -1: unknown
-    int64_t lagMs = -1;            // newest record's timestamp - timestamp of the record at the committed offset; -1: unknown
+    int64_t lagMs = -1;            // now - timestamp of the record at the committed offset (0: caught up); -1: unknown
     bool operator==(const GroupPartitionLag &) const = default;
 };
 

@@ -12,7 +12,7 @@
 #include "engine/client/message_reader.h"
 #include "engine/client/partitioner.h"
 #include "engine/client/record_producer.h"
-
+#include "engine/client/record_timestamps.h"
 #include "tests/client/single_node.h"
 
 using namespace sluice;
@@ -262,6 +262,32 @@ private slots:
         }
         QCOMPARE(next, int64_t{90});
         QVERIFY2(pages > 1, "one fetch returned everything: the limits were not applied");
+    }
+    // Lag in time reads the timestamp of the record at each group's committed offset: several partitions and
+    // several offsets of one partition in one call; nothing there (an empty partition, past the end, an unknown
+    // topic) is nullopt, not a made-up time.
+    void record_timestamps_at_offsets() {
+        create_topic("stamps", 2);
+        client::cluster_client client(node_.address(), std::chrono::seconds(5));
+        const int64_t t0 = 1'700'000'000'000;
+        for (int n = 0; n < 3; ++n) {
+            auto produced = client::produce_record(client, "stamps", make_record("k", "v", t0 + n * 1000), 0);
+            QVERIFY2(produced.ok(), produced.ok() ? "" : produced.err().message.c_str());
+        }
+        auto topology = client.snapshot();
+        QVERIFY2(topology.ok(), topology.ok() ? "" : topology.err().message.c_str());
+        const std::vector<client::record_position> asked{{"stamps", 0, 1}, {"stamps", 0, 0}, {"stamps", 0, 2},
+                                                         {"stamps", 1, 0}, {"stamps", 0, 3}, {"no-such-topic", 0, 0},
+                                                         {"stamps", 0, 1}};
+        const auto stamps = client::read_record_timestamps(client, topology.value(), asked);
+        QCOMPARE(stamps.size(), asked.size());
+        QCOMPARE(stamps[0], std::optional<int64_t>(t0 + 1000));
+        QCOMPARE(stamps[1], std::optional<int64_t>(t0));
+        QCOMPARE(stamps[2], std::optional<int64_t>(t0 + 2000));
+        QVERIFY(!stamps[3]);  // partition 1 is empty
+        QVERIFY(!stamps[4]);  // offset 3 is the end: no record there yet
+        QVERIFY(!stamps[5]);
+        QCOMPARE(stamps[6], stamps[0]);  // the same position twice
     }
 };
 

@@ -28,6 +28,7 @@
 #include "GroupsSession.h"
 #include "LagChart.h"
 #include "LagHistory.h"
+#include "units.h"
 #include "Translations.h"
 
 namespace proto = sluice::protocol;
@@ -212,7 +213,7 @@ private slots:
         QCOMPARE(groups->index(shipping, GroupsModel::ProtocolType).data().toString(), QStringLiteral("consumer"));
         QCOMPARE(groups->index(shipping, GroupsModel::Protocol).data().toString(), QStringLiteral("range"));
 
-        // Per partition for billing: committed M, end N, lag N - M, lag in time (39 - 15) seconds.
+        // Per partition for billing: committed M, end N, lag N - M, lag in time from now.
         view.selectGroup(QStringLiteral("billing"));
         GroupPartitionsModel *partitions = view.partitionsModel();
         QTRY_VERIFY(partitions->rowOf(QStringLiteral("orders"), 0) >= 0);
@@ -223,9 +224,15 @@ private slots:
                  qint64(RecordsP0));
         QCOMPARE(partitions->index(p0, GroupPartitionsModel::Lag).data(GroupPartitionsModel::RawValueRole).toLongLong(),
                  qint64(RecordsP0 - CommittedBilling));
-        QCOMPARE(partitions->index(p0, GroupPartitionsModel::LagTime).data(GroupPartitionsModel::RawValueRole).toLongLong(),
-                 qint64(RecordsP0 - 1 - CommittedBilling) * RecordSpacingMs);
-        QCOMPARE(partitions->index(p0, GroupPartitionsModel::LagTime).data().toString(), QStringLiteral("24 seconds"));
+        // Lag in time is how long the first unconsumed record (at the committed offset) has waited: now minus its
+        // timestamp, so at least the 60 s + 25 records' spacing it was written in the past, at most that plus the
+        // time the test has run since.
+        const qint64 firstUnconsumed = first + qint64(CommittedBilling) * RecordSpacingMs;
+        const qint64 waited =
+            partitions->index(p0, GroupPartitionsModel::LagTime).data(GroupPartitionsModel::RawValueRole).toLongLong();
+        QVERIFY2(waited >= 60'000 + qint64(RecordsP0 - CommittedBilling) * RecordSpacingMs, qPrintable(QString::number(waited)));
+        QVERIFY2(waited <= QDateTime::currentMSecsSinceEpoch() - firstUnconsumed, qPrintable(QString::number(waited)));
+        QCOMPARE(partitions->index(p0, GroupPartitionsModel::LagTime).data().toString(), Units::formatLagTime(waited));
         const int p1 = partitions->rowOf(QStringLiteral("orders"), 1);
         QCOMPARE(partitions->index(p1, GroupPartitionsModel::Lag).data().toString(), QStringLiteral("0"));
 
