@@ -6,20 +6,9 @@
 #include <QThread>
 #include <QTimer>
 
-namespace {
+#include "Guarded.h"
 
-// Runs f() and turns an exception into an error value.
-template <class T, class F>
-sluice::result<T> guarded(F &&f)
-{
-    try {
-        return f();
-    } catch (const std::exception &e) {
-        return sluice::make_error(sluice::protocol::error_code::unknown_server_error, e.what());
-    } catch (...) {
-        return sluice::make_error(sluice::protocol::error_code::unknown_server_error, "unknown error");
-    }
-}
+namespace {
 
 QString messageOf(const sluice::error &error)
 {

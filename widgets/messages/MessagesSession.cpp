@@ -5,6 +5,8 @@
 
 #include <QThread>
 
+#include "Guarded.h"
+
 MessagesSession::MessagesSession(std::shared_ptr<MessageSource> source, QObject *parent)
     : QObject(parent)
     , m_source(std::move(source))
@@ -43,19 +45,6 @@ void MessagesSession::post(F &&work)
 {
     QMetaObject::invokeMethod(m_worker, std::forward<F>(work), Qt::QueuedConnection);
 }
-
-namespace {
-// An exception from the source must not end the worker thread: it becomes an error answer.
-template <class T, class F>
-sluice::result<T> guarded(F &&f)
-{
-    try {
-        return f();
-    } catch (const std::exception &e) {
-        return sluice::make_error(sluice::protocol::error_code::unknown_server_error, e.what());
-    }
-}
-}  // namespace
 
 void MessagesSession::open(quint64 ticket, const QString &topic, const std::vector<int32_t> &partitions,
                            sluice::client::start_position start)
