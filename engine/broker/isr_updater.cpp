@@ -19,8 +19,15 @@ metadata::isr_change_request request_of(int32_t node_id, const replication::isr_
 }  // namespace
 
 isr_updater::isr_updater(asio::io_context& io, int32_t node_id, metadata::controller& controller,
-                         metadata_writer& writer, log_manager& logs, std::shared_ptr<net::link_faults> faults)
-    : io_(io), node_id_(node_id), controller_(controller), writer_(writer), logs_(logs), faults_(std::move(faults)) {}
+                         metadata_writer& writer, log_manager& logs, std::shared_ptr<net::link_faults> faults,
+                         client::client_security peer_security)
+    : io_(io),
+      node_id_(node_id),
+      controller_(controller),
+      writer_(writer),
+      logs_(logs),
+      faults_(std::move(faults)),
+      peer_security_(std::move(peer_security)) {}
 
 isr_updater::~isr_updater() { stop(); }
 
@@ -90,6 +97,7 @@ awaitable<void> isr_updater::send_to_controller(std::string topic, int32_t index
         options.client_id = "sluice-isr-" + std::to_string(node_id_);
         options.connect_timeout = 3000ms;
         options.link = net::link_between(faults_, node_id_, *leader);
+        options.security = peer_security_;
         auto opened = co_await client::async_connection::open(io_.get_executor(), address, options);
         if (!*alive) co_return;
         if (!opened) {

@@ -19,7 +19,8 @@ class isr_updater {
 public:
     // `faults`: injected link faults (tests) for the connection to the controller; usually none.
     isr_updater(asio::io_context& io, int32_t node_id, metadata::controller& controller, metadata_writer& writer,
-                log_manager& logs, std::shared_ptr<net::link_faults> faults = nullptr);
+                log_manager& logs, std::shared_ptr<net::link_faults> faults = nullptr,
+                client::client_security peer_security = {});
     ~isr_updater();
     isr_updater(const isr_updater&) = delete;
     isr_updater& operator=(const isr_updater&) = delete;
@@ -40,6 +41,7 @@ private:
     std::unique_ptr<client::async_connection> connection_;  // to the controller, reused while it leads
     std::string connected_to_;
     std::shared_ptr<net::link_faults> faults_;
+    client::client_security peer_security_;  // how the connection to the controller is secured
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 

@@ -31,6 +31,10 @@ bool supported_sasl_mechanism(std::string_view m) {
     return m == "PLAIN" || m == "SCRAM-SHA-256" || m == "SCRAM-SHA-512";
 }
 
+std::string sasl_jaas_config_key(std::string_view listener, std::string_view mechanism) {
+    return prefixed(listener, lowercase(mechanism) + ".sasl.jaas.config");
+}
+
 bool has_listener_config(const metadata::config_values& values, std::string_view listener, std::string_view name) {
     return values.has(prefixed(listener, name)) || values.has(std::string(name));
 }
@@ -76,7 +80,7 @@ result<sasl_settings> sasl_settings_for(const metadata::config_values& values, s
                        " is not supported (set sasl.enabled.mechanisms to PLAIN, SCRAM-SHA-256 and/or SCRAM-SHA-512)");
     if (s.enabled("PLAIN")) {
         // Kafka's broker reads listener.name.<listener>.<mechanism>.sasl.jaas.config.
-        auto key = prefixed(listener, "plain.sasl.jaas.config");
+        auto key = sasl_jaas_config_key(listener, "PLAIN");
         std::string text = values.has(key) ? values.get_string(key) : values.get_string("sasl.jaas.config");
         if (text.empty())
             return bad("listener " + std::string(listener) + ": PLAIN needs " + key +

@@ -45,5 +45,8 @@ result<net::listener_security> listener_security_for(const metadata::config_valu
 
 // The mechanisms this broker implements.
 bool supported_sasl_mechanism(std::string_view mechanism);
+// Where Kafka reads one listener's JAAS entry for one mechanism: listener.name.<listener>.<mechanism>.sasl.jaas.config,
+// both lowercased (listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config).
+std::string sasl_jaas_config_key(std::string_view listener, std::string_view mechanism);
 
 }  // namespace sluice::broker

@@ -75,7 +75,7 @@ result<std::unique_ptr<metadata_quorum>> metadata_quorum::open(asio::io_context&
         auto address = v.host + ":" + std::to_string(v.port);
         q->forward_peers_.emplace(
             v.id, std::make_unique<quorum_peer>(io.get_executor(), v.id, address, settings.retry_backoff_ms * 5, 2000,
-                                                net::link_between(faults, self, v.id)));
+                                                net::link_between(faults, self, v.id), settings.peer_security));
     }
     return q;
 }

@@ -22,6 +22,7 @@
 #include "engine/broker/listeners.h"
 #include "engine/broker/quorum_driver.h"
 #include "engine/broker/quorum_peer.h"
+#include "engine/client/client_security.h"
 #include "engine/common/asio.h"
 #include "engine/common/result.h"
 #include "engine/metadata/config_values.h"
@@ -41,6 +42,9 @@ struct quorum_settings {
     int64_t snapshot_max_new_record_bytes = 20971520;  // metadata.log.max.record.bytes.between.snapshots
     int64_t snapshot_max_interval_ms = 3600000;        // metadata.log.max.snapshot.interval.ms; 0: never by time
     int32_t log_segment_bytes = 1073741824;            // metadata.log.segment.bytes
+    // How the connections to the other voters (and forwarded requests to the controller) are secured: as
+    // a client of the listener the voters name (peer_security.h). Not a config of its own.
+    client::client_security peer_security;
     static quorum_settings from_config(const metadata::config_values& values);
 };
 

@@ -36,12 +36,11 @@ public:
     // caller to come back.
     result<void> create_topic_soon(metadata::new_topic topic);
 
-    // Registers this broker's listener with the controller until it is in the image (the leader proposes it,
+    // Registers this broker's listeners with the controller until they are in the image (the leader proposes it,
     // a follower sends BrokerRegistration to the leader), then heartbeats every `heartbeat_ms` (a follower
     // with BrokerHeartbeat). On the leader, a broker silent for `session_timeout_ms` is fenced and unfenced
     // by its next heartbeat. Runs on the io thread until stop().
-    void start_registration(std::string host, int32_t port, std::optional<std::string> rack, int64_t heartbeat_ms,
-                            int64_t session_timeout_ms);
+    void start_registration(metadata::register_broker_record self, int64_t heartbeat_ms, int64_t session_timeout_ms);
     // The leader heard from `broker` (BrokerHeartbeat, or itself); unfences it if it was fenced.
     awaitable<result<void>> heartbeat(int32_t broker);
     void stop();
@@ -53,7 +52,7 @@ private:
     awaitable<result<void>> acquire();
     void release();
     awaitable<void> create_in_background(metadata::new_topic topic);
-    awaitable<void> register_loop(std::string host, int32_t port, std::optional<std::string> rack, int64_t heartbeat_ms);
+    awaitable<void> register_loop(metadata::register_broker_record self, int64_t heartbeat_ms);
     awaitable<void> fence_loop(int64_t session_timeout_ms);
     int64_t last_rebalance_ms_ = steady_clock_ms();  // the first check waits a whole interval, as Kafka's
 

@@ -16,6 +16,7 @@
 #include "engine/broker/node_listeners.h"
 #include "engine/broker/node_metrics.h"
 #include "engine/broker/offsets_topic.h"
+#include "engine/broker/peer_security.h"
 #include "engine/broker/producer_id_manager.h"
 #include "engine/broker/replica_manager.h"
 #include "engine/broker/scram_bootstrap.h"
@@ -186,12 +187,31 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     // With more voters the records apply as they commit, and the log manager opens partitions as they come.
     auto voters = quorum_voters(s->values, config);
     if (!voters) return voters.err();
+    // Bind first (the port may be 0): the context is built later with the address really bound, and the
+    // nodes' own connections are secured as clients of these listeners. Nothing is accepted before the io
+    // thread runs, so the handler never sees a missing context.
+    net::server_limits limits;
+    limits.max_request_bytes = static_cast<int32_t>(s->values.get_int("socket.request.max.bytes"));
+    state* raw = s.get();
+    auto listeners =
+        node_listeners::bind(s->io, s->values, config.host, config.port, limits,
+                             [raw](const listener_context& listener) -> net::request_handler {
+                                 return [raw, &listener](net::connection_info& info, protocol::bytes frame) {
+                                     return dispatch_request(*raw->context, listener, info, std::move(frame));
+                                 };
+                             });
+    if (!listeners) return listeners.err();
+    s->listeners = std::move(listeners.value());
+    auto peers = peer_security_of(*s->listeners, s->values, voters->size() > 1);
+    if (!peers) return peers.err();
+    auto quorum_config = quorum_settings::from_config(s->values);
+    quorum_config.peer_security = peers->controllers;
     auto legacy = take_pre_quorum_metadata(config.data_dir, voters->size() == 1);
     if (!legacy) return legacy.err();
     s->controller = std::make_unique<metadata::controller>(config.node_id, s->values);
-    auto quorum = metadata_quorum::open(s->io, config.data_dir, config.node_id, std::move(voters.value()),
-                                        quorum_settings::from_config(s->values), s->identity.cluster_id,
-                                        config.link_faults, config.before_quorum_log_fsync);
+    auto quorum =
+        metadata_quorum::open(s->io, config.data_dir, config.node_id, std::move(voters.value()), quorum_config,
+                              s->identity.cluster_id, config.link_faults, config.before_quorum_log_fsync);
     if (!quorum) return quorum.err();
     s->quorum = std::move(quorum.value());
     s->writer = std::make_unique<metadata_writer>(s->io, *s->controller, *s->quorum);
@@ -221,9 +241,10 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     replication.fetch_wait_max_ms = static_cast<int32_t>(s->values.get_int("replica.fetch.wait.max.ms"));
     replication.fetch_max_bytes = static_cast<int32_t>(s->values.get_int("replica.fetch.max.bytes"));
     replication.link_faults = config.link_faults;
+    replication.peer_security = peers->brokers;
     replication.metrics = &s->metrics;
-    s->isr =
-        std::make_unique<isr_updater>(s->io, config.node_id, *s->controller, *s->writer, *s->logs, config.link_faults);
+    s->isr = std::make_unique<isr_updater>(s->io, config.node_id, *s->controller, *s->writer, *s->logs,
+                                           config.link_faults, peers->brokers);
     isr_updater* isr = s->isr.get();
     s->replicas = std::make_unique<replica_manager>(
         s->io, config.node_id, *s->logs, *s->controller, replication,
@@ -243,22 +264,6 @@ result<std::unique_ptr<node>> node::start(node_config config) {
         st->groups->on_leadership_change();
     });
 
-    // Bind first (the port may be 0), then build the context with the address really bound. Nothing is
-    // accepted before the io thread runs, so the handler never sees a missing context.
-    net::server_limits limits;
-    limits.max_request_bytes = static_cast<int32_t>(s->values.get_int("socket.request.max.bytes"));
-    state* raw = s.get();
-    auto listeners =
-        node_listeners::bind(s->io, s->values, config.host, config.port, limits,
-                             [raw](const listener_context& listener) -> net::request_handler {
-                                 return [raw, &listener](net::connection_info& info, protocol::bytes frame) {
-                                     return dispatch_request(*raw->context, listener, info, std::move(frame));
-                                 };
-                             });
-    if (!listeners) return listeners.err();
-    s->listeners = std::move(listeners.value());
-    if (!s->quorum->single_voter())
-        if (auto ok = s->listeners->check_plaintext_between_nodes(s->values); !ok) return ok.err();
     s->context = std::make_unique<broker_context>(broker_context{
         s->io, config.node_id, config.host, s->listeners->primary_port(), s->identity.cluster_id, s->values, *s->logs,
         *s->controller, *s->groups, *s->quorum, *s->writer, replication.lag_time_max_ms, *s->producer_ids, s->metrics,
@@ -271,20 +276,19 @@ result<std::unique_ptr<node>> node::start(node_config config) {
         if (!server) return server.err();
         s->metrics_server = std::move(server.value());
     }
-    // A broker registers its listener with the controller: at once on a quorum of one, else in the background
-    // (with the leader once one is known).
-    auto rack = s->values.get_string("broker.rack");
-    std::optional<std::string> broker_rack = rack.empty() ? std::nullopt : std::optional<std::string>(rack);
-    int32_t bound_port = s->listeners->primary_port();
-    int32_t self = config.node_id;
-    std::string host = config.host;
+    // A broker registers its client listeners with the controller: at once on a quorum of one, else in the
+    // background (with the leader once one is known). The other nodes reach it on the first (primary) one.
+    metadata::register_broker_record self;
+    self.broker_id = config.node_id;
+    self.endpoints = s->listeners->client_endpoints();
+    self.host = self.endpoints.front().host;
+    self.port = self.endpoints.front().port;
+    if (auto rack = s->values.get_string("broker.rack"); !rack.empty()) self.rack = rack;
     if (s->quorum->single_voter()) {
-        metadata_writer::plan plan = [=](const metadata::controller& c) {
-            return c.register_broker(self, host, bound_port, broker_rack);
-        };
+        metadata_writer::plan plan = [=](const metadata::controller& c) { return c.register_broker(self); };
         if (auto registered = s->writer->submit_now(plan); !registered) return registered.err();
     } else {
-        s->writer->start_registration(host, bound_port, broker_rack, s->values.get_int("broker.heartbeat.interval.ms"),
+        s->writer->start_registration(self, s->values.get_int("broker.heartbeat.interval.ms"),
                                       s->values.get_int("broker.session.timeout.ms"));
     }
     s->maintenance = std::make_unique<log_maintenance>(s->io, *s->logs, s->values);

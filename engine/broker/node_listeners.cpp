@@ -69,6 +69,7 @@ result<std::unique_ptr<node_listeners>> node_listeners::bind(asio::io_context& i
         b->context.advertised_port = a != advertised.end() && a->second.port != 0 ? a->second.port : bound_port;
         bound_text += (bound_text.empty() ? "" : ",") + l.name + "://" + l.host + ":" + std::to_string(bound_port);
         bool controller = std::find(controller_names.begin(), controller_names.end(), l.name) != controller_names.end();
+        b->controller = controller;
         if (!controller)  // as Kafka's default: the listeners, less the controller's own
             advertised_text += (advertised_text.empty() ? "" : ",") + l.name + "://" + b->context.advertised_host +
                                ":" + std::to_string(b->context.advertised_port);
@@ -80,24 +81,19 @@ result<std::unique_ptr<node_listeners>> node_listeners::bind(asio::io_context& i
     return out;
 }
 
-result<void> node_listeners::check_plaintext_between_nodes(const metadata::config_values& values) const {
-    auto controller_names = split_config_list(values.get_string("controller.listener.names"));
-    auto inter_broker = values.get_string("inter.broker.listener.name");
-    for (const auto& b : bound_) {
-        bool between_nodes =
-            b.get() == bound_.front().get() || b->context.name == inter_broker ||
-            std::find(controller_names.begin(), controller_names.end(), b->context.name) != controller_names.end();
-        if (between_nodes && b->context.protocol != security::security_protocol::plaintext)
-            return bad("listener " + b->context.name + " carries traffic between the nodes of this cluster and uses " +
-                       std::string(security::security_protocol_name(b->context.protocol)) +
-                       ", which the nodes' own connections do not speak yet: put a PLAINTEXT listener first in "
-                       "listeners (and name it in inter.broker.listener.name), and keep the controller listener "
-                       "PLAINTEXT; clients may use the secured listeners");
-    }
-    if (!inter_broker.empty() && inter_broker != primary().name)
-        return bad("inter.broker.listener.name " + inter_broker + " must be the first client listener in listeners (" +
-                   primary().name + "): it is the endpoint this node registers for the others");
-    return {};
+std::vector<metadata::broker_endpoint> node_listeners::client_endpoints() const {
+    std::vector<metadata::broker_endpoint> out;
+    for (const auto& b : bound_)
+        if (!b->controller || b.get() == bound_.front().get())  // the primary even when all are controllers'
+            out.push_back({b->context.name, b->context.advertised_host, b->context.advertised_port,
+                           static_cast<int16_t>(b->context.protocol)});
+    return out;
+}
+
+const listener_context* node_listeners::controller() const {
+    for (const auto& b : bound_)
+        if (b->controller) return &b->context;
+    return nullptr;
 }
 
 void node_listeners::stop() {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/broker/listener_config.h"
+#include "engine/metadata/metadata_records.h"
 #include "engine/net/tcp_server.h"
 
 namespace sluice::broker {
@@ -27,11 +28,13 @@ public:
                                                         const handler_factory& handlers);
 
     const listener_context& primary() const { return bound_.front()->context; }
-    // The nodes' own connections to each other (quorum, replica fetchers, ISR changes, forwarding) do not
-    // speak TLS or SASL yet: a multi-node quorum refuses to start unless they can stay on PLAINTEXT — the
-    // client listener the node registers, inter.broker.listener.name and the controller listeners.
-    result<void> check_plaintext_between_nodes(const metadata::config_values& values) const;
+    // The first controller listener bound (controller.listener.names), if any: the others reach the quorum
+    // through it, secured as it is.
+    const listener_context* controller() const;
     uint16_t primary_port() const { return bound_.front()->server->port(); }
+    // Every client listener (not the controller's) as advertised, the primary first: what the node registers
+    // with the controller, so a client of any listener is sent to the other brokers' port of that listener.
+    std::vector<metadata::broker_endpoint> client_endpoints() const;
     // Open connections from clients other than Sluice's own (net::own_client_id_prefix), summed over every
     // listener. Safe from any thread: the listeners are fixed once bound and each count is an atomic.
     std::size_t client_connection_count() const {
@@ -52,6 +55,7 @@ private:
     struct bound_listener {
         listener_context context;
         std::unique_ptr<net::tcp_server> server;
+        bool controller = false;  // one of controller.listener.names
     };
     std::vector<std::unique_ptr<bound_listener>> bound_;  // stable addresses: handlers hold their context
 };

@@ -71,8 +71,9 @@ result<std::unique_ptr<quorum_driver>> quorum_driver::open(asio::any_io_executor
     for (const auto& v : voters) {
         if (v.id == self) continue;
         auto address = v.host + ":" + std::to_string(v.port);
-        d->peers_.emplace(v.id, std::make_unique<quorum_peer>(executor, v.id, address, settings.retry_backoff_ms * 5,
-                                                              2000, net::link_between(faults, self, v.id)));
+        d->peers_.emplace(v.id,
+                          std::make_unique<quorum_peer>(executor, v.id, address, settings.retry_backoff_ms * 5, 2000,
+                                                        net::link_between(faults, self, v.id), settings.peer_security));
     }
     return d;
 }

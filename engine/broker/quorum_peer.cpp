@@ -9,14 +9,15 @@ namespace sluice::broker {
 using protocol::error_code;
 
 quorum_peer::quorum_peer(asio::any_io_executor executor, int32_t id, std::string address, int64_t backoff_min_ms,
-                         int64_t backoff_max_ms, std::optional<net::link> link)
+                         int64_t backoff_max_ms, std::optional<net::link> link, client::client_security security)
     : executor_(std::move(executor)),
       id_(id),
       address_(std::move(address)),
       backoff_min_ms_(std::max<int64_t>(1, backoff_min_ms)),
       backoff_max_ms_(std::max(backoff_min_ms, backoff_max_ms)),
       backoff_ms_(backoff_min_ms_),
-      link_(std::move(link)) {}
+      link_(std::move(link)),
+      security_(std::move(security)) {}
 
 quorum_peer::~quorum_peer() { close(); }
 
@@ -54,6 +55,7 @@ awaitable<result<client::async_connection*>> quorum_peer::connection() {
     options.client_id = "sluice-quorum";
     options.connect_timeout = std::chrono::milliseconds(2000);
     options.link = link_;
+    options.security = security_;
     auto opened = co_await client::async_connection::open(executor_, address_, options);
     connecting_ = false;
     auto waiters = std::move(waiting_);

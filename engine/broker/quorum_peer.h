@@ -16,9 +16,11 @@ namespace sluice::broker {
 
 class quorum_peer {
 public:
-    // `link`: the fault-injected link to this peer, if the node has a fault table.
+    // `link`: the fault-injected link to this peer, if the node has a fault table; `security`: how the
+    // connection to its listener is secured (TLS, SASL).
     quorum_peer(asio::any_io_executor executor, int32_t id, std::string address, int64_t backoff_min_ms,
-                int64_t backoff_max_ms, std::optional<net::link> link = std::nullopt);
+                int64_t backoff_max_ms, std::optional<net::link> link = std::nullopt,
+                client::client_security security = {});
     ~quorum_peer();
     quorum_peer(const quorum_peer&) = delete;
     quorum_peer& operator=(const quorum_peer&) = delete;
@@ -39,6 +41,7 @@ private:
     int64_t backoff_min_ms_, backoff_max_ms_;
     int64_t backoff_ms_;
     std::optional<net::link> link_;
+    client::client_security security_;
     int64_t retry_at_ms_ = 0;
     bool connecting_ = false;
     bool closed_ = false;

@@ -131,6 +131,7 @@ awaitable<void> run(std::shared_ptr<replica_fetcher::state> s) {
             options.client_id = "sluice-replica-" + std::to_string(s->settings.replica_id);
             options.connect_timeout = 3000ms;
             options.link = s->settings.link;
+            options.security = s->settings.security;
             auto opened = co_await client::async_connection::open(s->io.get_executor(), s->address, options);
             if (s->stopped) break;
             if (!opened) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/broker/log_manager.h"
+#include "engine/client/client_security.h"
 #include "engine/common/asio.h"
 #include "engine/metrics/cells.h"
 #include "engine/net/link_faults.h"
@@ -24,6 +25,7 @@ struct fetcher_settings {
     int32_t partition_max_bytes = 1048576;
     std::string cluster_id;
     std::optional<net::link> link;  // the fault-injected link to the leader, if the node has a fault table
+    client::client_security security;      // how the connection to the leader's inter-broker listener is secured
     metrics::counter* bytes_in = nullptr;  // ReplicationBytesInPerSec: what this follower appends, if counted
 };
 

@@ -78,6 +78,7 @@ void replica_manager::apply_image(const metadata::metadata_image& image) {
         settings.max_wait_ms = settings_.fetch_wait_max_ms;
         settings.partition_max_bytes = settings_.fetch_max_bytes;
         settings.link = net::link_between(settings_.link_faults, node_id_, leader);
+        settings.security = settings_.peer_security;
         if (settings_.metrics) settings.bytes_in = &settings_.metrics->replication_bytes_in;
         fetcher = std::make_unique<replica_fetcher>(io_, address, settings, logs_,
                                                     [this, leader] { return followed_from(leader); });

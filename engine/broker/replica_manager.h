@@ -26,6 +26,8 @@ struct replica_settings {
     int64_t tick_ms = 100;            // how often ISR changes and acks deadlines are checked
     // Injected link faults (tests), for the fetchers' connections to leaders; usually none.
     std::shared_ptr<net::link_faults> link_faults;
+    // How the fetchers' connections to the leaders' inter-broker listener are secured.
+    client::client_security peer_security;
     // Where ISR shrinks/expands and replication bytes in are counted; none when null (tests).
     broker_metrics* metrics = nullptr;
 };

@@ -1,5 +1,6 @@
-// An asynchronous Kafka connection on the caller's executor: connects, negotiates versions with ApiVersions,
-// and pipelines requests (one writer queue, one reader matching responses in order), each with its own deadline.
+// An asynchronous Kafka connection on the caller's executor: connects (over TLS and/or with a SASL login when
+// its options say so), negotiates versions with ApiVersions, and pipelines requests (one writer queue, one reader
+// matching responses in order), each with its own deadline.
 //
 // Threading: everything runs on the executor given to open(), which must not run handlers concurrently
 // (an io_context run by one thread, or a strand); call the member functions from that executor. The
@@ -18,6 +19,7 @@
 #include <optional>
 #include <string>
 
+#include "engine/client/client_security.h"
 #include "engine/client/client_versions.h"
 #include "engine/common/asio.h"
 #include "engine/common/result.h"
@@ -36,6 +38,9 @@ struct connection_options {
     // to it — a cut fails connecting and closes the connection at once (NETWORK_EXCEPTION for everything in
     // flight), a delay holds each request before it is written, a lost request is never written and times out.
     std::optional<net::link> link;
+    // TLS and/or SASL, per security.protocol: the TLS handshake follows the TCP connect, the SASL login the
+    // version negotiation; open() fails with what went wrong in either (tls_handshake.h, sasl_login.h).
+    client_security security;
 };
 
 class async_connection {

@@ -28,6 +28,8 @@ constexpr std::array table{
     client_api_versions{api_key::describe_groups, {0, 5}},
     client_api_versions{api_key::list_groups, {0, 4}},
     client_api_versions{api_key::api_versions, {0, 3}},
+    client_api_versions{api_key::sasl_handshake, {1, 1}},  // v0 sends the tokens unframed
+    client_api_versions{api_key::sasl_authenticate, {0, 2}},
     client_api_versions{api_key::create_topics, {0, 4}},
     client_api_versions{api_key::delete_topics, {0, 5}},
     client_api_versions{api_key::delete_records, {0, 2}},

@@ -8,6 +8,7 @@
 #include "engine/protocol/messages/list_offsets.h"
 #include "engine/protocol/messages/metadata.h"
 #include "engine/protocol/messages/produce.h"
+#include "engine/security/tls_context.h"
 
 namespace sluice::client {
 
@@ -20,8 +21,14 @@ int64_t now_ms() {
 }
 }  // namespace
 
-cluster_client::cluster_client(std::string bootstrap, std::chrono::milliseconds timeout)
-    : bootstrap_(std::move(bootstrap)), timeout_(timeout) {}
+cluster_client::cluster_client(std::string bootstrap, std::chrono::milliseconds timeout, client_security security)
+    : bootstrap_(std::move(bootstrap)), timeout_(timeout), security_(std::move(security)) {
+    // One TLS context for every connection: the PEM files are read once, and a bad one fails each connect
+    // with the same message.
+    if (security::uses_tls(security_.protocol) && !security_.tls_context)
+        if (auto made = security::make_client_tls_context(security_.tls))
+            security_.tls_context = std::move(made.value());
+}
 
 result<connection*> cluster_client::broker(int32_t node_id) {
     if (auto it = connections_.find(node_id); it != connections_.end() && it->second) return it->second.get();
@@ -29,7 +36,7 @@ result<connection*> cluster_client::broker(int32_t node_id) {
     auto it = broker_addresses_.find(node_id);
     if (it == broker_addresses_.end())
         return make_error(error_code::broker_not_available, "broker " + std::to_string(node_id) + " is unknown");
-    auto conn = connection::open(it->second, timeout_);
+    auto conn = connection::open(it->second, security_, timeout_);
     if (!conn) return conn.err();
     auto* raw = conn.value().get();
     connections_[node_id] = std::move(conn.value());
@@ -44,7 +51,7 @@ result<connection*> cluster_client::open_bootstrap() {
     std::optional<sluice::error> last_failure;
     for (std::size_t i = 0; i < addresses.size(); ++i) {
         const auto& address = addresses[(next_bootstrap_ + i) % addresses.size()];
-        auto conn = connection::open(address, timeout_);
+        auto conn = connection::open(address, security_, timeout_);
         if (!conn) {
             last_failure = conn.err();
             continue;

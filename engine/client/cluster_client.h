@@ -37,7 +37,8 @@ struct partition_offset {
 class cluster_client {
 public:
     // `bootstrap`: one address or a comma-separated list (bootstrap.servers), e.g. "h1:9092,h2:9092".
-    explicit cluster_client(std::string bootstrap, std::chrono::milliseconds timeout = std::chrono::seconds(5));
+    explicit cluster_client(std::string bootstrap, std::chrono::milliseconds timeout = std::chrono::seconds(5),
+                            client_security security = {});
 
     // Brokers, topics, partitions (leader, replicas, ISR), each partition's start offset and high watermark and,
     // where brokers serve DescribeLogDirs, its log end offset and size.
@@ -77,6 +78,7 @@ private:
 
     std::string bootstrap_;
     std::chrono::milliseconds timeout_;
+    client_security security_;  // every connection, bootstrap and brokers alike
     std::map<int32_t, std::string> broker_addresses_;
     std::map<int32_t, std::unique_ptr<connection>> connections_;  // key -1: bootstrap
     std::size_t next_bootstrap_ = 0;                              // which bootstrap address to try first

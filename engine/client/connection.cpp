@@ -18,11 +18,17 @@ connection::~connection() {
 
 result<std::unique_ptr<connection>> connection::open(const std::string& address, std::chrono::milliseconds timeout,
                                                      std::string client_id) {
+    return open(address, client_security{}, timeout, std::move(client_id));
+}
+
+result<std::unique_ptr<connection>> connection::open(const std::string& address, const client_security& security,
+                                                     std::chrono::milliseconds timeout, std::string client_id) {
     auto conn = std::make_unique<connection>(client_id, timeout);
     conn->address_ = address;
     connection_options options;
     options.client_id = std::move(client_id);
     options.connect_timeout = timeout;
+    options.security = security;
     std::optional<result<std::unique_ptr<async_connection>>> opened;
     conn->run(store(async_connection::open(conn->io_.get_executor(), address, options), opened));
     if (!opened) return conn->not_connected();

@@ -15,6 +15,10 @@ public:
     // host:port, e.g. "127.0.0.1:9092". `timeout` bounds connecting and each request.
     static result<std::unique_ptr<connection>> open(const std::string& address, std::chrono::milliseconds timeout,
                                                     std::string client_id = "sluice");
+    // Secured as `security` says (TLS and/or SASL).
+    static result<std::unique_ptr<connection>> open(const std::string& address, const client_security& security,
+                                                    std::chrono::milliseconds timeout,
+                                                    std::string client_id = "sluice");
     connection(const std::string& client_id, std::chrono::milliseconds timeout);  // unconnected; use open()
     ~connection();
     connection(const connection&) = delete;

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "engine/broker/listeners.h"
 #include "engine/broker/meta_properties.h"
 #include "engine/common/asio.h"
 
@@ -100,6 +101,17 @@ std::string local_cluster::quorum_voters() const {
     return out;
 }
 
+namespace {
+// Whether the first listener (the one the nodes register and reach each other on) is PLAINTEXT.
+bool plaintext_between_nodes(const std::map<std::string, std::string>& properties) {
+    auto listeners = properties.find("listeners");
+    if (listeners == properties.end()) return true;
+    auto map = properties.find("listener.security.protocol.map");
+    auto parsed = broker::parse_listeners("listeners", listeners->second, map == properties.end() ? "" : map->second);
+    return !parsed || parsed->empty() || parsed->front().security_protocol == "PLAINTEXT";
+}
+}  // namespace
+
 broker::node_config local_cluster::config_for(int32_t node_id) const {
     broker::node_config node;
     node.node_id = node_id;
@@ -108,11 +120,13 @@ broker::node_config local_cluster::config_for(int32_t node_id) const {
     node.data_dir = config_.data_dir / ("node-" + std::to_string(node_id));
     node.properties = config_.properties;
     node.properties["controller.quorum.voters"] = quorum_voters();
-    // The nodes reach each other over the plaintext listener, as User:ANONYMOUS: with an authorizer on, that
-    // principal must be a super user (Kafka's rule for the inter-broker principal), or replication, the
-    // quorum and forwarded admin requests would be refused.
+    // Over a PLAINTEXT inter-broker listener the nodes reach each other as User:ANONYMOUS: with an authorizer
+    // on, that principal must be a super user (Kafka's rule for the inter-broker principal), or replication,
+    // the quorum and forwarded admin requests would be refused. On a secured one they log in as the user its
+    // JAAS entry names (peer_security.h), which the configuration makes a super user.
     if (auto authorizer = node.properties.find("authorizer.class.name");
-        ports_.size() > 1 && authorizer != node.properties.end() && !authorizer->second.empty()) {
+        ports_.size() > 1 && authorizer != node.properties.end() && !authorizer->second.empty() &&
+        plaintext_between_nodes(node.properties)) {
         auto& super_users = node.properties["super.users"];
         if (super_users.find("User:ANONYMOUS") == std::string::npos)
             super_users += (super_users.empty() ? "" : ";") + std::string("User:ANONYMOUS");

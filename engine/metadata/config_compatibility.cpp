@@ -120,7 +120,6 @@ constexpr std::array compatibility{
     broker("metadata.max.retention.bytes", int64, "104857600", R, "Metadata log bytes kept after snapshots."),
     broker("metadata.max.retention.ms", int64, "604800000", R, "Metadata log age kept after snapshots."),
     broker("metadata.max.idle.interval.ms", int32, "500", R, "Interval of the controller's no-op records."),
-    broker("sasl.mechanism.controller.protocol", string, "GSSAPI", R, "SASL mechanism to reach the controllers."),
     broker("zookeeper.connect", string, "", R, "ZooKeeper connection string (ZooKeeper mode only)."),
     broker("zookeeper.session.timeout.ms", int32, "18000", R, "ZooKeeper session timeout."),
     broker("zookeeper.connection.timeout.ms", int32, "", R, "ZooKeeper connection timeout."),

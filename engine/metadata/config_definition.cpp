@@ -74,6 +74,8 @@ constexpr std::array effective_definitions{
                       "The SASL mechanisms offered; this broker implements PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512."},
     config_definition{"sasl.mechanism.inter.broker.protocol", string, "GSSAPI", B, 0, 0, "", true, false,
                       "The SASL mechanism brokers use with each other."},
+    config_definition{"sasl.mechanism.controller.protocol", string, "GSSAPI", B, 0, 0, "", true, false,
+                      "The SASL mechanism the nodes use to reach the controller listener."},
     config_definition{"sasl.jaas.config", string, "", B, 0, 0, "", true, true,
                       "JAAS login module entries, e.g. PlainLoginModule's user_<name>=\"<password>\"."},
     // The ACL authorizer (security/authorizer.h): on when authorizer.class.name names Kafka's authorizer.

@@ -97,12 +97,14 @@ void controller::load_snapshot(std::span<const metadata_record> snapshot) {
     for (const auto& l : listeners_) l(image_, seen);
 }
 
-result<controller::records> controller::register_broker(int32_t broker_id, const std::string& host, int32_t port,
-                                                        std::optional<std::string> rack) const {
-    auto it = image_.brokers().find(broker_id);
-    if (it != image_.brokers().end() && it->second.host == host && it->second.port == port && it->second.rack == rack)
-        return records{};
-    return records{register_broker_record{broker_id, host, port, std::move(rack)}};
+result<controller::records> controller::register_broker(register_broker_record wanted) const {
+    auto it = image_.brokers().find(wanted.broker_id);
+    if (it != image_.brokers().end()) {
+        const auto& b = it->second;
+        if (b.host == wanted.host && b.port == wanted.port && b.rack == wanted.rack && b.endpoints == wanted.endpoints)
+            return records{};
+    }
+    return records{std::move(wanted)};
 }
 
 result<controller::records> controller::allocate_producer_ids(int32_t broker_id, int64_t count) const {

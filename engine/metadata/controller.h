@@ -71,9 +71,8 @@ public:
     // The mutations below validate against the image and return the records that make the change (none when
     // validate_only or when nothing changes); nothing is applied until those records are committed.
 
-    // A broker's endpoint (again, when it changed since it last registered).
-    result<records> register_broker(int32_t broker_id, const std::string& host, int32_t port,
-                                    std::optional<std::string> rack) const;
+    // A broker's endpoints (again, when they changed since it last registered).
+    result<records> register_broker(register_broker_record wanted) const;
     // Fences a broker that missed its heartbeats (its partitions move to another live ISR member, or have no
     // leader), or unfences one that is back (leaderless partitions it replicates get it as leader).
     result<records> fence_broker(int32_t broker_id) const;

@@ -17,7 +17,7 @@ void metadata_image::apply(const metadata_record& record) {
         [&](const auto& r) {
             using R = std::remove_cvref_t<decltype(r)>;
             if constexpr (std::is_same_v<R, register_broker_record>) {
-                brokers_[r.broker_id] = {r.broker_id, r.host, r.port, r.rack, false};
+                brokers_[r.broker_id] = {r.broker_id, r.host, r.port, r.rack, false, r.endpoints};
             } else if constexpr (std::is_same_v<R, fence_broker_record> || std::is_same_v<R, unfence_broker_record>) {
                 if (auto it = brokers_.find(r.broker_id); it != brokers_.end())
                     it->second.fenced = std::is_same_v<R, fence_broker_record>;

@@ -41,6 +41,7 @@ struct broker_registration {
     int32_t port = 0;
     std::optional<std::string> rack;
     bool fenced = false;  // missed its heartbeats; Metadata leaves it out
+    std::vector<broker_endpoint> endpoints;  // client listeners; empty when registered by a version 0 record
     friend bool operator==(const broker_registration&, const broker_registration&) = default;
 };
 

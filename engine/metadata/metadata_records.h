@@ -16,16 +16,35 @@ using protocol::field;
 using protocol::uuid;
 
 // A broker joined (or re-registered with new endpoints).
+// One listener a broker serves clients on, as it advertises it (Kafka's RegisterBrokerRecord EndPoints):
+// a client is sent to the other brokers' endpoint of the listener its own request came in on.
+struct broker_endpoint {
+    std::string name;  // the listener name, e.g. SASL_SSL or EXTERNAL
+    std::string host;
+    int32_t port = 0;
+    int16_t security_protocol = 0;  // Kafka's ids: PLAINTEXT 0, SSL 1, SASL_PLAINTEXT 2, SASL_SSL 3
+    static constexpr auto schema() {
+        using T = broker_endpoint;
+        return std::tuple{field(&T::name, "Name"), field(&T::host, "Host"), field(&T::port, "Port"),
+                          field(&T::security_protocol, "SecurityProtocol")};
+    }
+    friend bool operator==(const broker_endpoint&, const broker_endpoint&) = default;
+};
+
+// host and port are where the other nodes reach this broker (its inter-broker listener); endpoints are every
+// client listener (record version 1; a version 0 record has none, and its host:port serves every client).
 struct register_broker_record {
     static constexpr int16_t type_id = 0;
+    static constexpr int16_t version = 1;
     int32_t broker_id = 0;
     std::string host;
     int32_t port = 0;
     std::optional<std::string> rack;
+    std::vector<broker_endpoint> endpoints;
     static constexpr auto schema() {
         using T = register_broker_record;
         return std::tuple{field(&T::broker_id, "BrokerId"), field(&T::host, "Host"), field(&T::port, "Port"),
-                          field(&T::rack, "Rack")};
+                          field(&T::rack, "Rack"), field(&T::endpoints, "EndPoints", 1)};
     }
 };
 

@@ -26,7 +26,7 @@ using section = void (*)(const metadata_image&, records&);
 
 void brokers(const metadata_image& image, records& out) {
     for (const auto& [id, b] : image.brokers()) {
-        out.push_back(register_broker_record{id, b.host, b.port, b.rack});
+        out.push_back(register_broker_record{id, b.host, b.port, b.rack, b.endpoints});
         if (b.fenced) out.push_back(fence_broker_record{id});
     }
 }

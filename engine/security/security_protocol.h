@@ -5,7 +5,8 @@
 
 namespace sluice::security {
 
-enum class security_protocol { plaintext, ssl, sasl_plaintext, sasl_ssl };
+// The values are Kafka's SecurityProtocol ids, as BrokerRegistration and RegisterBrokerRecord carry them.
+enum class security_protocol : int16_t { plaintext = 0, ssl = 1, sasl_plaintext = 2, sasl_ssl = 3 };
 
 inline std::optional<security_protocol> parse_security_protocol(std::string_view name) {
     if (name == "PLAINTEXT") return security_protocol::plaintext;

@@ -50,11 +50,20 @@ class KraftNode(Sluiced):
 
 
 @contextlib.contextmanager
-def kraft_cluster(count=3, extra_props=None):
+def kraft_cluster(count=3, extra_props=None, node_props=None):
+    """node_props(node_id, client_port, controller_port), when given, returns properties of that node alone
+    (more listeners, say), applied over extra_props."""
     tmp = tempfile.mkdtemp(prefix="sluice-cluster-")
     ports = [(free_port(), free_port()) for _ in range(count)]
     voters = ",".join(f"{i + 1}@{HOST}:{ports[i][1]}" for i in range(count))
-    nodes = [KraftNode(tmp, i + 1, ports[i][0], ports[i][1], voters, extra_props) for i in range(count)]
+
+    def props_of(i):
+        props = dict(extra_props or {})
+        if node_props:
+            props.update(node_props(i + 1, ports[i][0], ports[i][1]))
+        return props
+
+    nodes = [KraftNode(tmp, i + 1, ports[i][0], ports[i][1], voters, props_of(i)) for i in range(count)]
     try:
         for node in nodes:
             node.start()

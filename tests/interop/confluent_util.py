@@ -62,10 +62,10 @@ def consumer(bootstrap, **conf):
     return Consumer(base)
 
 
-def partition_state(bootstrap, topic, partition=0):
+def partition_state(bootstrap, topic, partition=0, **conf):
     """(leader, sorted replicas, sorted ISR) of one partition as the cluster's metadata says, or None while
-    the topic or partition is not listed (or listed with an error)."""
-    c = consumer(bootstrap)
+    the topic or partition is not listed (or listed with an error). conf: more client settings (security)."""
+    c = consumer(bootstrap, **conf)
     try:
         t = c.list_topics(topic=topic, timeout=10).topics.get(topic)
     finally:
@@ -76,9 +76,9 @@ def partition_state(bootstrap, topic, partition=0):
     return p.leader, sorted(p.replicas), sorted(p.isrs)
 
 
-def consume_range(bootstrap, topic, start_offset, count, partition=0, timeout=60):
+def consume_range(bootstrap, topic, start_offset, count, partition=0, timeout=60, **conf):
     """Assigns partition at start_offset and reads `count` records (or fails after timeout)."""
-    c = consumer(bootstrap)
+    c = consumer(bootstrap, **conf)
     try:
         c.assign([TopicPartition(topic, partition, start_offset)])
         got = []

@@ -23,7 +23,11 @@ metadata_image rich_image() {
     log.push_back(register_broker_record{1, "10.0.0.1", 9092, "rack-a"});
     log.push_back(register_broker_record{2, "10.0.0.2", 9092, "rack-b"});
     log.push_back(register_broker_record{3, "10.0.0.3", 9093, std::nullopt});
-    log.push_back(register_broker_record{2, "10.0.0.22", 9094, "rack-b"});  // re-registered elsewhere
+    log.push_back(register_broker_record{2,
+                                         "10.0.0.22",
+                                         9094,
+                                         "rack-b",  // re-registered elsewhere, 2 listeners
+                                         {{"PLAINTEXT", "10.0.0.22", 9094, 0}, {"SASL_SSL", "b2.example", 9095, 3}}});
     log.push_back(fence_broker_record{3});
     log.push_back(config_record{protocol::resource_type_broker, "", "log.retention.ms", "1000"});
     log.push_back(config_record{protocol::resource_type_broker, "1", "log.cleaner.threads", "2"});
@@ -95,6 +99,29 @@ private slots:
         QCOMPARE(image.scram_users().at("alice").size(), std::size_t{2});
         QCOMPARE(image.find_scram_credential("alice", 2)->iterations, 8192);
         QVERIFY(!image.same_state(metadata_image{}));
+    }
+
+    // Version 1 registrations carry every client listener; version 0 ones (written before) still decode.
+    void broker_endpoints_round_trip_and_old_registrations_read() {
+        register_broker_record r{
+            7, "h7", 9092, "r", {{"PLAINTEXT", "h7", 9092, 0}, {"EXTERNAL", "pub.example", 19092, 1}}};
+        auto decoded = decode_record(encode_record(r));
+        QVERIFY(decoded.ok());
+        QVERIFY(std::get<register_broker_record>(decoded.value()).endpoints == r.endpoints);
+        metadata_image image;
+        image.apply(decoded.value());
+        QCOMPARE(image.brokers().at(7).endpoints.size(), std::size_t{2});
+        QCOMPARE(QString::fromStdString(image.brokers().at(7).endpoints[1].host), QString("pub.example"));
+
+        auto v1 = encode_record(register_broker_record{8, "h8", 9093, std::nullopt});
+        QCOMPARE(v1[3], uint8_t{1});                        // the frame's record version
+        std::vector<uint8_t> v0(v1.begin(), v1.end() - 4);  // without the empty EndPoints array's length
+        v0[3] = 0;
+        auto old = decode_record(v0);
+        QVERIFY2(old.ok(), old.ok() ? "" : old.err().message.c_str());
+        const auto& back = std::get<register_broker_record>(old.value());
+        QCOMPARE(back.port, 9093);
+        QVERIFY(back.endpoints.empty());
     }
 
     void producer_id_blocks_follow_each_other() {

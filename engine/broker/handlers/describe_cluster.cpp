@@ -12,8 +12,7 @@ awaitable<std::optional<protocol::describe_cluster_response>> handle_describe_cl
     response.controller_id = ctx.broker.writer.controller_id().value_or(-1);
     for (const auto& [id, b] : ctx.broker.controller.image().brokers()) {
         if (b.fenced) continue;
-        auto at = endpoint_for(ctx, b);
-        response.brokers.push_back({b.id, at.host, at.port, b.rack});
+        if (auto at = endpoint_for(ctx, b)) response.brokers.push_back({b.id, at->host, at->port, b.rack});
     }
     co_return response;
 }

@@ -51,11 +51,14 @@ awaitable<std::optional<protocol::find_coordinator_response>> handle_find_coordi
         } else if (auto found = coordinator_of(ctx.broker.controller.image(), key); !found) {
             c.error_code = static_cast<int16_t>(found.err().code);
             c.error_message = found.err().message;
+        } else if (auto at = endpoint_for(ctx, *found.value()); !at) {
+            c.error_code = static_cast<int16_t>(error_code::coordinator_not_available);
+            c.error_message =
+                "the coordinator, node " + std::to_string(found.value()->id) + ", has no listener " + ctx.listener.name;
         } else {
             c.node_id = found.value()->id;
-            auto at = endpoint_for(ctx, *found.value());
-            c.host = at.host;
-            c.port = at.port;
+            c.host = at->host;
+            c.port = at->port;
         }
         response.coordinators.push_back(std::move(c));
     }

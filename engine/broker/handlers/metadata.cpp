@@ -36,8 +36,7 @@ awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_co
     protocol::metadata_response response;
     for (const auto& [id, b] : image.brokers()) {
         if (b.fenced) continue;
-        auto at = endpoint_for(ctx, b);
-        response.brokers.push_back({b.id, at.host, at.port, b.rack});
+        if (auto at = endpoint_for(ctx, b)) response.brokers.push_back({b.id, at->host, at->port, b.rack});
     }
     if (response.brokers.empty())
         response.brokers.push_back(

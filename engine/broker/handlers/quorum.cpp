@@ -114,11 +114,14 @@ awaitable<std::optional<protocol::broker_registration_response>> handle_broker_r
     };
     if (request.cluster_id != ctx.broker.cluster_id) co_return fail(error_code::inconsistent_cluster_id);
     if (request.listeners.empty()) co_return fail(error_code::invalid_request);
-    const auto& l = request.listeners.front();
-    std::string host = l.host;
-    int32_t port = l.port, id = request.broker_id;
-    auto rack = request.rack;
-    metadata_writer::plan plan = [=](const metadata::controller& c) { return c.register_broker(id, host, port, rack); };
+    // The first listener is the one the other nodes reach the broker on (metadata_writer sends it first).
+    metadata::register_broker_record wanted;
+    wanted.broker_id = request.broker_id;
+    wanted.host = request.listeners.front().host;
+    wanted.port = request.listeners.front().port;
+    wanted.rack = request.rack;
+    for (const auto& l : request.listeners) wanted.endpoints.push_back({l.name, l.host, l.port, l.security_protocol});
+    metadata_writer::plan plan = [=](const metadata::controller& c) { return c.register_broker(wanted); };
     auto done = co_await ctx.broker.writer.submit(std::move(plan));
     if (!done) co_return fail(done.err().code);
     response.broker_epoch = ctx.broker.quorum.applied_offset() - 1;
