@@ -4,7 +4,6 @@
 // certificate gets a new one from the same CA, secret files are 0600, and a half CA, a symlink or a
 // directory that cannot be used are clear errors.
 #include <openssl/err.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <QtTest>
@@ -14,23 +13,15 @@
 #include "engine/security/local_ca.h"
 #include "engine/security/pem.h"
 #include "engine/security/private_file.h"
+#include "tests/security/file_probe.h"
 
 using namespace sluice;
 using namespace sluice::security;
+using sluice::test::mode_of;
+using sluice::test::slurp;
 namespace fs = std::filesystem;
 
 namespace {
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-mode_t mode_of(const fs::path& p) {
-    struct stat st {};
-    if (::stat(p.c_str(), &st) != 0) return 0;
-    return st.st_mode & 07777;
-}
-
 // X509_verify_cert of `cert` against a store holding `ca` only, as a TLS client's truststore would.
 int verify(X509* ca, X509* cert) {
     x509_store_ptr store(X509_STORE_new());

@@ -2,29 +2,19 @@
 // changed, lists that must keep the generated items, others left to the user, listener.name.sasl_ssl. forms
 // too), the refusal of --nodes N, and a whole setup: the SASL_SSL node properties and admin user, the
 // password kept in DIR and reused, and client files that are 0600 and carry the password the output hides.
-#include <sys/stat.h>
-
 #include <QtTest>
-#include <fstream>
 
 #include "sluiced/command_line.h"
 #include "sluiced/secure_setup.h"
+#include "tests/security/file_probe.h"
 
 using namespace sluice;
 using namespace sluice::daemon;
+using sluice::test::mode_of;
+using sluice::test::slurp;
 namespace fs = std::filesystem;
 
 namespace {
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-mode_t mode_of(const fs::path& p) {
-    struct stat st {};
-    return ::stat(p.c_str(), &st) == 0 ? st.st_mode & 07777 : 0;
-}
-
 std::vector<generated_property> generated() {
     secure_dir s{.dir = "/s", .ca = {security::local_ca_files("/s")}};
     return secure_node_properties(s, "127.0.0.1", 9092);
