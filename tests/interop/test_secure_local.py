@@ -10,6 +10,7 @@
   the broker keeps serving;
 - the authorizer is on with no ACL allowing anyone but admin: a second SCRAM user is refused the topic;
 - a restart on the same DIR reuses the CA, the node certificate and the password (old records readable);
+  a new DIR on the same data dir is warned about (the metadata keeps the first admin password);
 - --secure with --nodes 2, or with listeners of the user's own, refuses to start with a clear message."""
 
 import os
@@ -181,6 +182,18 @@ def test():
         check(failures and failures[0].code() == KafkaError.TOPIC_AUTHORIZATION_FAILED,
               f"alice without ACLs should get TOPIC_AUTHORIZATION_FAILED, got {failures[:1]} ({left} left)")
         log("the authorizer refuses a user without ACLs")
+        broker.terminate_gracefully()
+
+        # A new DIR on the old data dir: the metadata keeps the first admin's password, and sluiced says so.
+        other_dir = os.path.join(session.tmp, "secure-2")
+        session.broker = broker = Sluiced(data_dir, port=port, extra_args=["--secure", other_dir])
+        broker.start()
+        wait_for_instructions(broker, other_dir, 1)
+        check(f"warning: {other_dir}/admin.password is new but the data dir is not" in broker.log_text(),
+              "sluiced should warn that a new password does not replace the admin's")
+        new_conf = read_properties(os.path.join(other_dir, "kcat.conf"))
+        err = failed_connection_error(new_conf)
+        check_equal(err.code(), KafkaError._AUTHENTICATION, f"the new DIR's password on the old data dir ({err})")
         broker.terminate_gracefully()
 
         refused_to_start(["--data-dir", os.path.join(session.tmp, "d2"), "--nodes", "2", "--secure", secure_dir],
