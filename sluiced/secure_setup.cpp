@@ -42,8 +42,8 @@ result<std::pair<std::string, bool>> admin_password(const std::filesystem::path&
         password.erase(password.find_last_not_of(" \t\r\n") + 1);
         if (!plain_password(password))
             return bad(file.string() +
-                       " does not hold a usable password (12 or more printable characters, no "
-                       "quotes, backslashes or spaces); remove it to get a new one");
+                       " does not hold a usable password (12 or more printable characters, none of "
+                       "space \" ' \\ $ `); remove it to get a new one");
         return std::pair{password, false};
     }
     std::string password = base64url(security::random_bytes(18));  // 144 bits, 24 characters
@@ -52,8 +52,7 @@ result<std::pair<std::string, bool>> admin_password(const std::filesystem::path&
 }
 
 std::string client_host(const std::string& bootstrap_host) {
-    return bootstrap_host.empty() || bootstrap_host == "0.0.0.0" || bootstrap_host == "::" ? "127.0.0.1"
-                                                                                           : bootstrap_host;
+    return security::is_wildcard_host(bootstrap_host) ? "127.0.0.1" : bootstrap_host;
 }
 
 }  // namespace

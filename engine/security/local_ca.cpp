@@ -99,8 +99,10 @@ bool key_matches(const std::string& keystore_pem) {
 
 }  // namespace
 
+bool is_wildcard_host(std::string_view host) { return host.empty() || host == "0.0.0.0" || host == "::"; }
+
 void certificate_hosts::add(const std::string& host) {
-    if (host.empty() || host == "0.0.0.0" || host == "::") return;
+    if (is_wildcard_host(host)) return;
     auto& list = is_ip_address(host) ? ip_addresses : dns_names;
     if (std::find(list.begin(), list.end(), host) == list.end()) list.push_back(host);
 }

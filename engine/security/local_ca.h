@@ -11,6 +11,9 @@
 
 namespace sluice::security {
 
+// "", 0.0.0.0 and ::: a bind to every interface, which names no host a client could connect to.
+bool is_wildcard_host(std::string_view host);
+
 // The names a node certificate is valid for (subjectAltName): IP addresses and DNS names.
 struct certificate_hosts {
     std::vector<std::string> ip_addresses{"127.0.0.1"};

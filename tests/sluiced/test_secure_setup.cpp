@@ -4,6 +4,7 @@
 // password kept in DIR and reused, and client files that are 0600 and carry the password the output hides.
 #include <QtTest>
 
+#include "engine/security/private_file.h"
 #include "sluiced/command_line.h"
 #include "sluiced/secure_setup.h"
 #include "tests/security/file_probe.h"
@@ -144,6 +145,13 @@ private slots:
         QVERIFY(!again->password_created);
         QVERIFY(!again->ca.ca_created);
         QCOMPARE(again->admin_password, secure->admin_password);
+
+        QVERIFY(security::write_private_file(dir / "admin.password", "short\n"));
+        auto unusable_cl = parsed.value();
+        auto unusable = apply_secure(unusable_cl);
+        QVERIFY(!unusable);
+        QVERIFY2(unusable.err().message.find("does not hold a usable password") != std::string::npos,
+                 unusable.err().message.c_str());
 
         auto conflicting = parse_command_line(
             {"--data-dir", "/tmp/d", "--secure", dir.string(), "--set", "allow.everyone.if.no.acl.found=true"});
