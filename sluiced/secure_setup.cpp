@@ -51,6 +51,16 @@ result<std::pair<std::string, bool>> admin_password(const std::filesystem::path&
     return std::pair{password, true};
 }
 
+using property_lines = std::vector<std::pair<std::string, std::string>>;
+
+// key=value lines as both Java's Properties and kcat -F read them, unescaped (the password needs none, see
+// plain_password; a path with a backslash would), after a comment line unless `comment` is empty.
+std::string properties_text(const std::string& comment, const property_lines& lines) {
+    std::string out = comment.empty() ? "" : "# " + comment + "\n";
+    for (const auto& [key, value] : lines) out += key + "=" + value + "\n";
+    return out;
+}
+
 std::string client_host(const std::string& bootstrap_host) {
     return security::is_wildcard_host(bootstrap_host) ? "127.0.0.1" : bootstrap_host;
 }
@@ -144,39 +154,36 @@ result<std::string> write_client_settings(const secure_dir& secure, const std::s
     const std::string bootstrap = client_host(host) + ":" + std::to_string(port);
     const std::string ca = secure.ca.files.ca_certificate.string();
     const std::string& password = secure.admin_password;
-    std::string client = "# Kafka's tools: kafka-topics.sh --bootstrap-server " + bootstrap + " --command-config " +
-                         secure.client_properties.string() +
-                         " --list\n"
-                         "bootstrap.servers=" +
-                         bootstrap +
-                         "\n"
-                         "security.protocol=SASL_SSL\n"
-                         "sasl.mechanism=" +
-                         std::string(mechanism) +
-                         "\n"
-                         "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required "
+    const std::string m(mechanism);
+    property_lines java{{"bootstrap.servers", bootstrap},
+                        {"security.protocol", std::string(listener_name)},
+                        {"sasl.mechanism", m},
+                        {"sasl.jaas.config",
+                         "org.apache.kafka.common.security.scram.ScramLoginModule required "
                          "username=\"" +
-                         secure_admin_user + "\" password=\"" + password +
-                         "\";\n"
-                         "ssl.truststore.type=PEM\n"
-                         "ssl.truststore.location=" +
-                         ca + "\n";
+                             std::string(secure_admin_user) + "\" password=\"" + password + "\";"},
+                        {"ssl.truststore.type", "PEM"},
+                        {"ssl.truststore.location", ca}};
     // librdkafka's names: kcat -F, or the keys of a confluent-kafka / librdkafka configuration.
-    std::vector<std::pair<std::string, std::string>> kcat{{"security.protocol", "sasl_ssl"},
-                                                          {"sasl.mechanisms", std::string(mechanism)},
-                                                          {"sasl.username", secure_admin_user},
-                                                          {"sasl.password", password},
-                                                          {"ssl.ca.location", ca}};
-    std::string kcat_text = "# kcat -F " + secure.kcat_conf.string() + " -L\nbootstrap.servers=" + bootstrap + "\n";
-    for (const auto& [key, value] : kcat) kcat_text += key + "=" + value + "\n";
-    if (auto ok = security::write_private_file(secure.client_properties, client); !ok) return ok.err();
+    property_lines kcat{{"security.protocol", "sasl_ssl"},
+                        {"sasl.mechanisms", m},
+                        {"sasl.username", secure_admin_user},
+                        {"sasl.password", password},
+                        {"ssl.ca.location", ca}};
+    auto java_text = properties_text("Kafka's tools: kafka-topics.sh --bootstrap-server " + bootstrap +
+                                         " --command-config " + secure.client_properties.string() + " --list",
+                                     java);
+    auto kcat_text = properties_text("kcat -F " + secure.kcat_conf.string() + " -L",
+                                     property_lines{{"bootstrap.servers", bootstrap}}) +
+                     properties_text("", kcat);
+    if (auto ok = security::write_private_file(secure.client_properties, java_text); !ok) return ok.err();
     if (auto ok = security::write_private_file(secure.kcat_conf, kcat_text); !ok) return ok.err();
 
     std::string lines;
     auto line = [&](const std::string& text) { lines += "sluiced: " + text + "\n"; };
-    line(std::string("secure node: SASL_SSL with ") + std::string(mechanism) + ", ACLs on, super user " +
-         secure_admin_user + (secure.password_created ? " (new password in " : " (password in ") +
-         secure.admin_password_file.string() + ")");
+    line("secure node: " + std::string(listener_name) + " with " + m + ", ACLs on, super user " + secure_admin_user +
+         (secure.password_created ? " (new password in " : " (password in ") + secure.admin_password_file.string() +
+         ")");
     line("clients trust " + ca + (secure.ca.ca_created ? " (a new local CA)" : " (the local CA made earlier)"));
     line("try: kcat -F " + secure.kcat_conf.string() + " -L");
     std::string x = "kcat -b " + bootstrap;
