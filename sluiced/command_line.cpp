@@ -37,7 +37,7 @@ std::string usage() {
     return "usage: sluiced --data-dir DIR [--port N] [--host ADDR] [--node-id N] [--nodes N [--control-stdin]]\n"
            "               [--metrics-port N [--metrics-host ADDR]]\n"
            "               [--config server.properties] [--set key=value ...]\n"
-           "               [--add-scram 'SCRAM-SHA-512=[name=alice,password=alice-secret]' ...]\n"
+           "               [--add-scram 'SCRAM-SHA-512=[name=alice,password=alice-secret]' ...] [--secure DIR]\n"
            "Runs one Kafka-compatible broker node, or with --nodes N a local cluster of N nodes in this process\n"
            "(node ids 1..N on ports PORT..PORT+N-1, data in DIR/node-ID, all voters of the metadata quorum).\n"
            "A node of a multi-process cluster takes Kafka's KRaft configs: node.id, process.roles, listeners,\n"
@@ -45,6 +45,9 @@ std::string usage() {
            "log.retention.hours, auto.create.topics.enable, socket.request.max.bytes, ...). Flags win over\n"
            "--set, which wins over --config. --add-scram (kafka-storage.sh format's syntax; also iterations=N,\n"
            "salt=BASE64, saltedpassword=BASE64) creates a SCRAM user unless the metadata already has it.\n"
+           "--secure DIR makes the node secure: a SASL_SSL listener (SCRAM-SHA-512) with a local CA made in DIR,\n"
+           "the ACL authorizer, and a super user admin whose random password is kept in DIR/admin.password;\n"
+           "DIR/kcat.conf and DIR/client.properties are the client settings (kcat -F DIR/kcat.conf -L).\n"
            "--metrics-port N serves Prometheus metrics (GET /metrics) on 127.0.0.1:N, or on --metrics-host;\n"
            "with --nodes, node ID serves its own on N+ID-1 (0 picks free ports, printed at startup).\n"
            "--control-stdin (tests): read one command a line from stdin, each answered by one line on stdout:\n"
@@ -79,6 +82,10 @@ result<command_line> parse_command_line(const std::vector<std::string>& args) {
             if (auto ok = value(metrics_host); !ok) return ok.err();
         } else if (arg == "--nodes") {
             if (auto ok = value(nodes); !ok) return ok.err();
+        } else if (arg == "--secure") {
+            if (auto ok = value(v); !ok) return ok.err();
+            if (v.empty()) return bad("--secure needs a directory");
+            cl.secure_dir = v;
         } else if (arg == "--control-stdin") {
             cl.control_stdin = true;
         } else if (arg == "--node-id") {
@@ -132,6 +139,12 @@ result<command_line> parse_command_line(const std::vector<std::string>& args) {
         if (cl.nodes > 1 && values.has("controller.quorum.voters"))
             return bad("--nodes makes its own controller.quorum.voters; do not set it as well");
     }
+    // The nodes of a local cluster reach each other over their first listener in PLAINTEXT, and each
+    // advertises one endpoint: securing clients would leave that plaintext port open to them as well.
+    if (cl.secure_dir && cl.nodes > 1)
+        return bad(
+            "--secure runs one node for now: the nodes of a local cluster talk to each other in PLAINTEXT "
+            "only, so a secured cluster would still have a plaintext port open; run --secure without --nodes");
     if (cl.control_stdin && cl.nodes < 2)
         return bad("--control-stdin controls a local cluster: give --nodes N (N > 1)");
     if (cl.node.data_dir.empty()) return bad("a data directory is required: --data-dir DIR (or log.dirs)");

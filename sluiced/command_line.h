@@ -1,5 +1,7 @@
 // sluiced's command line: flags plus Kafka-style config (--config FILE, --set key=value).
 #pragma once
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,8 @@ struct command_line {
     int32_t nodes = 1;
     // --control-stdin (with --nodes N > 1): read test control commands from stdin (control_channel.h).
     bool control_stdin = false;
+    // --secure DIR: a SASL_SSL node with its own CA, the authorizer and an admin user (secure_setup.h).
+    std::optional<std::filesystem::path> secure_dir;
     bool show_help = false;
 };
 

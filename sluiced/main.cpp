@@ -1,5 +1,6 @@
 // sluiced: runs a Sluice broker node headless until SIGINT or SIGTERM, then shuts down cleanly.
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -10,6 +11,7 @@
 #include "engine/metadata/config_values.h"
 #include "sluiced/command_line.h"
 #include "sluiced/control_channel.h"
+#include "sluiced/secure_setup.h"
 
 namespace {
 void wait_for_stop(const sigset_t& stop_signals) {
@@ -29,6 +31,21 @@ int main(int argc, char** argv) {
     if (parsed->show_help) {
         std::cout << daemon::usage();
         return 0;
+    }
+    std::optional<daemon::secure_dir> secure;
+    if (parsed->secure_dir) {
+        auto prepared = daemon::apply_secure(parsed.value());
+        if (!prepared) {
+            std::cerr << "sluiced: " << prepared.err().message << "\n";
+            return 2;
+        }
+        secure = std::move(prepared.value());
+        std::error_code ec;
+        // --add-scram leaves a user the metadata has alone: a new password cannot replace an old admin's.
+        if (secure->password_created && !std::filesystem::is_empty(parsed->node.data_dir, ec) && !ec)
+            std::cerr << "sluiced: warning: " << secure->admin_password_file.string()
+                      << " is new but the data dir is not: if it already has the user admin, the old password "
+                         "stays (use a fresh --data-dir, or the --secure DIR it was made with)\n";
     }
     metadata::config_values known;
     for (const auto& [name, value] : parsed->node.properties) (void)known.set(name, value);
@@ -88,6 +105,15 @@ int main(int argc, char** argv) {
     }
     std::cout << "sluiced: node " << parsed->node.node_id << " of cluster " << node.value()->cluster_id()
               << " listening on " << parsed->node.host << ":" << node.value()->port() << std::endl;
+    if (secure) {
+        auto instructions = daemon::write_client_settings(*secure, parsed->node.host, node.value()->port());
+        if (!instructions) {
+            std::cerr << "sluiced: cannot write the client settings: " << instructions.err().message << "\n";
+            node.value()->stop();
+            return 1;
+        }
+        std::cout << instructions.value() << std::flush;
+    }
     if (auto metrics = node.value()->metrics_port())
         std::cout << "sluiced: serving metrics on http://" << parsed->node.metrics_host << ":" << *metrics << "/metrics"
                   << std::endl;

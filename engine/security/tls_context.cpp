@@ -8,20 +8,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/security/pem.h"
+
 namespace sluice::security {
 
 namespace {
 
 error bad(std::string why) { return make_error(protocol::error_code::invalid_config, std::move(why)); }
-
-std::string openssl_error() {
-    unsigned long code = ERR_get_error();
-    ERR_clear_error();
-    if (code == 0) return "unknown OpenSSL error";
-    char text[256];
-    ERR_error_string_n(code, text, sizeof text);
-    return text;
-}
 
 result<std::string> read_file(const std::string& config, const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -29,38 +22,6 @@ result<std::string> read_file(const std::string& config, const std::string& path
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-struct bio_deleter {
-    void operator()(BIO* b) const { BIO_free(b); }
-};
-struct pkey_deleter {
-    void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
-};
-struct x509_deleter {
-    void operator()(X509* x) const { X509_free(x); }
-};
-using bio_ptr = std::unique_ptr<BIO, bio_deleter>;
-using pkey_ptr = std::unique_ptr<EVP_PKEY, pkey_deleter>;
-using x509_ptr = std::unique_ptr<X509, x509_deleter>;
-
-bio_ptr memory_bio(const std::string& pem) {
-    return bio_ptr(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-}
-
-std::vector<x509_ptr> read_certificates(const std::string& pem) {
-    std::vector<x509_ptr> out;
-    auto bio = memory_bio(pem);
-    while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) out.emplace_back(cert);
-    ERR_clear_error();  // the loop ends on "no start line"
-    return out;
-}
-
-int password_callback(char* buffer, int size, int, void* user) {
-    const auto* password = static_cast<const std::string*>(user);
-    if (!password || password->empty() || static_cast<int>(password->size()) > size) return -1;
-    password->copy(buffer, password->size());
-    return static_cast<int>(password->size());
 }
 
 result<void> use_keystore(SSL_CTX* ctx, const tls_settings& s) {
@@ -75,9 +36,7 @@ result<void> use_keystore(SSL_CTX* ctx, const tls_settings& s) {
         key_pem = s.keystore_key;
         chain_pem = s.keystore_certificate_chain;
     }
-    auto key_bio = memory_bio(key_pem);
-    pkey_ptr key(
-        PEM_read_bio_PrivateKey(key_bio.get(), nullptr, &password_callback, const_cast<std::string*>(&s.key_password)));
+    auto key = read_private_key(key_pem, s.key_password);
     if (!key)
         return bad(
             "ssl.keystore: no usable private key (" + openssl_error() +
