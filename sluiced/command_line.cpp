@@ -47,7 +47,8 @@ std::string usage() {
            "salt=BASE64, saltedpassword=BASE64) creates a SCRAM user unless the metadata already has it.\n"
            "--secure DIR makes the node secure: a SASL_SSL listener (SCRAM-SHA-512) with a local CA made in DIR,\n"
            "the ACL authorizer, and a super user admin whose random password is kept in DIR/admin.password;\n"
-           "DIR/kcat.conf and DIR/client.properties are the client settings (kcat -F DIR/kcat.conf -L).\n"
+           "DIR/kcat.conf and DIR/client.properties are the client settings (kcat -F DIR/kcat.conf -L); with\n"
+           "--nodes, the nodes reach each other over the same listener (PLAIN as DIR/node.password's user).\n"
            "--metrics-port N serves Prometheus metrics (GET /metrics) on 127.0.0.1:N, or on --metrics-host;\n"
            "with --nodes, node ID serves its own on N+ID-1 (0 picks free ports, printed at startup).\n"
            "--control-stdin (tests): read one command a line from stdin, each answered by one line on stdout:\n"
@@ -111,8 +112,10 @@ result<command_line> parse_command_line(const std::vector<std::string>& args) {
     if (values.has("listeners"))
         if (auto ok = apply_listener(values, cl.node); !ok) return ok.err();
     if (values.has("log.dirs")) cl.node.data_dir = values.get_string("log.dirs");
-    if (values.has("node.id")) cl.node.node_id = static_cast<int32_t>(values.get_int("node.id"));
-    else if (values.has("broker.id")) cl.node.node_id = static_cast<int32_t>(values.get_int("broker.id"));
+    if (values.has("node.id"))
+        cl.node.node_id = static_cast<int32_t>(values.get_int("node.id"));
+    else if (values.has("broker.id"))
+        cl.node.node_id = static_cast<int32_t>(values.get_int("broker.id"));
     if (!data_dir.empty()) cl.node.data_dir = data_dir;
     if (!host.empty()) cl.node.host = host;
     int64_t n = 0;
@@ -139,12 +142,6 @@ result<command_line> parse_command_line(const std::vector<std::string>& args) {
         if (cl.nodes > 1 && values.has("controller.quorum.voters"))
             return bad("--nodes makes its own controller.quorum.voters; do not set it as well");
     }
-    // The nodes of a local cluster reach each other over their first listener in PLAINTEXT, and each
-    // advertises one endpoint: securing clients would leave that plaintext port open to them as well.
-    if (cl.secure_dir && cl.nodes > 1)
-        return bad(
-            "--secure runs one node for now: the nodes of a local cluster talk to each other in PLAINTEXT "
-            "only, so a secured cluster would still have a plaintext port open; run --secure without --nodes");
     if (cl.control_stdin && cl.nodes < 2)
         return bad("--control-stdin controls a local cluster: give --nodes N (N > 1)");
     if (cl.node.data_dir.empty()) return bad("a data directory is required: --data-dir DIR (or log.dirs)");

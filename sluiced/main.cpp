@@ -78,11 +78,22 @@ int main(int argc, char** argv) {
             return 1;
         }
         for (int32_t id : local.value()->node_ids()) {
-            std::cout << "sluiced: node " << id << " listening on " << parsed->node.host << ":" << local.value()->port(id)
-                      << std::endl;
+            std::cout << "sluiced: node " << id << " listening on " << parsed->node.host << ":"
+                      << local.value()->port(id) << std::endl;
             if (auto metrics = local.value()->metrics_port(id))
                 std::cout << "sluiced: node " << id << " serving metrics on http://" << parsed->node.metrics_host << ":"
                           << *metrics << "/metrics" << std::endl;
+        }
+        if (secure) {
+            std::vector<uint16_t> ports;
+            for (int32_t id : local.value()->node_ids()) ports.push_back(local.value()->port(id));
+            auto instructions = daemon::write_client_settings(*secure, parsed->node.host, ports);
+            if (!instructions) {
+                std::cerr << "sluiced: cannot write the client settings: " << instructions.err().message << "\n";
+                local.value()->stop();
+                return 1;
+            }
+            std::cout << instructions.value() << std::flush;
         }
         std::cout << "sluiced: local cluster of " << local.value()->size() << " nodes, bootstrap "
                   << local.value()->bootstrap() << std::endl;

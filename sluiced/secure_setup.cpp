@@ -34,7 +34,8 @@ bool plain_password(std::string_view password) {
            });
 }
 
-result<std::pair<std::string, bool>> admin_password(const std::filesystem::path& file) {
+// The password in `file`, made (random) when the file does not exist yet; true when just made.
+result<std::pair<std::string, bool>> stored_password(const std::filesystem::path& file) {
     auto existing = security::read_private_file(file);
     if (!existing) return existing.err();
     if (existing.value()) {
@@ -81,30 +82,57 @@ result<secure_dir> prepare_secure_dir(const std::filesystem::path& dir, const st
     auto ca = security::ensure_local_ca(absolute, hosts);
     if (!ca) return bad("--secure " + dir.string() + ": " + ca.err().message);
     auto password_file = absolute / "admin.password";
-    auto password = admin_password(password_file);
+    auto password = stored_password(password_file);
     if (!password) return bad("--secure " + dir.string() + ": " + password.err().message);
+    auto node_password_file = absolute / "node.password";
+    auto node_password = stored_password(node_password_file);
+    if (!node_password) return bad("--secure " + dir.string() + ": " + node_password.err().message);
     return secure_dir{.dir = absolute,
                       .ca = std::move(ca.value()),
                       .admin_password_file = password_file,
                       .admin_password = password->first,
                       .password_created = password->second,
+                      .node_password_file = node_password_file,
+                      .node_password = node_password->first,
                       .client_properties = absolute / "client.properties",
                       .kcat_conf = absolute / "kcat.conf"};
 }
 
-std::vector<generated_property> secure_node_properties(const secure_dir& secure, const std::string& host,
-                                                       uint16_t port) {
+std::vector<generated_property> secure_node_properties(const secure_dir& secure, const std::string& host, uint16_t port,
+                                                       bool between_nodes) {
     std::string l(listener_name);
-    return {
+    std::string super_users = std::string("User:") + secure_admin_user;
+    std::string mechanisms(mechanism);
+    std::vector<generated_property> between;
+    if (between_nodes) {
+        // The nodes reach each other on this listener (TLS, checking the node certificate's 127.0.0.1) and log
+        // in with PLAIN: its JAAS entry both names their login and lets the server check it.
+        super_users += std::string(";User:") + secure_node_user;
+        mechanisms += ",PLAIN";
+        const std::string password = secure.node_password;
+        between = {
+            {"inter.broker.listener.name", l},
+            {"sasl.mechanism.inter.broker.protocol", "PLAIN"},
+            {std::string(listener_prefix) + "plain.sasl.jaas.config",
+             "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" +
+                 std::string(secure_node_user) + "\" password=\"" + password + "\" user_" + secure_node_user + "=\"" +
+                 password + "\";"},
+            {"ssl.truststore.type", "PEM"},
+            {"ssl.truststore.location", secure.ca.files.ca_certificate.string()},
+        };
+    }
+    std::vector<generated_property> out{
         {"listeners", l + "://" + host + ":" + std::to_string(port)},
         {"listener.security.protocol.map", l + ":" + l},
         {"ssl.keystore.type", "PEM"},
         {"ssl.keystore.location", secure.ca.files.node_keystore.string()},
-        {"sasl.enabled.mechanisms", std::string(mechanism), &split_config_list},
+        {"sasl.enabled.mechanisms", mechanisms, &split_config_list},
         {"authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer"},
-        {"super.users", std::string("User:") + secure_admin_user, &super_user_list},
+        {"super.users", super_users, &super_user_list},
         {"allow.everyone.if.no.acl.found", "false"},
     };
+    out.insert(out.end(), between.begin(), between.end());
+    return out;
 }
 
 result<void> merge_secure_properties(std::map<std::string, std::string>& properties,
@@ -139,8 +167,8 @@ result<secure_dir> apply_secure(command_line& cl) {
     if (!cl.secure_dir) return bad("--secure was not given");
     auto secure = prepare_secure_dir(*cl.secure_dir, cl.node.host);
     if (!secure) return secure.err();
-    if (auto ok = merge_secure_properties(cl.node.properties,
-                                          secure_node_properties(secure.value(), cl.node.host, cl.node.port));
+    if (auto ok = merge_secure_properties(
+            cl.node.properties, secure_node_properties(secure.value(), cl.node.host, cl.node.port, cl.nodes > 1));
         !ok)
         return ok.err();
     for (const auto& seed : cl.node.scram_users)
@@ -151,7 +179,14 @@ result<secure_dir> apply_secure(command_line& cl) {
 }
 
 result<std::string> write_client_settings(const secure_dir& secure, const std::string& host, uint16_t port) {
-    const std::string bootstrap = client_host(host) + ":" + std::to_string(port);
+    return write_client_settings(secure, host, std::vector<uint16_t>{port});
+}
+
+result<std::string> write_client_settings(const secure_dir& secure, const std::string& host,
+                                          const std::vector<uint16_t>& ports) {
+    std::string bootstrap;
+    for (auto port : ports)
+        bootstrap += (bootstrap.empty() ? "" : ",") + client_host(host) + ":" + std::to_string(port);
     const std::string ca = secure.ca.files.ca_certificate.string();
     const std::string& password = secure.admin_password;
     const std::string m(mechanism);

@@ -18,6 +18,7 @@ namespace sluice::daemon {
 struct command_line;
 
 inline constexpr const char* secure_admin_user = "admin";
+inline constexpr const char* secure_node_user = "sluice-node";
 
 // What DIR holds once prepared.
 struct secure_dir {
@@ -26,6 +27,11 @@ struct secure_dir {
     std::filesystem::path admin_password_file;
     std::string admin_password;
     bool password_created = false;
+    // The nodes' own login to each other in a local cluster (SASL PLAIN as secure_node_user, a super user):
+    // PLAIN because SCRAM credentials live in the metadata log that the nodes must first reach each other to
+    // form.
+    std::filesystem::path node_password_file;
+    std::string node_password;
     std::filesystem::path client_properties;  // Kafka's Java tools: --command-config
     std::filesystem::path kcat_conf;          // kcat -F / librdkafka properties
 };
@@ -42,10 +48,10 @@ struct generated_property {
 };
 std::vector<std::string> super_user_list(std::string_view super_users);  // super.users' items (';')
 
-// The properties a secure node listening on host:port gets. One call per node, so that a local cluster of
-// secure nodes can be given one set each once the nodes speak TLS to each other.
-std::vector<generated_property> secure_node_properties(const secure_dir& secure, const std::string& host,
-                                                       uint16_t port);
+// The properties a secure node listening on host:port gets; with `between_nodes` (a local cluster) also the
+// nodes' own PLAIN login on that listener (a local cluster's nodes each take their own port from it).
+std::vector<generated_property> secure_node_properties(const secure_dir& secure, const std::string& host, uint16_t port,
+                                                       bool between_nodes = false);
 
 // Lays `generated` under the user's `properties` (--config/--set): the user may set what --secure does not,
 // and add to its lists (super users, SASL mechanisms); any other difference (or the same key under
@@ -63,5 +69,8 @@ result<secure_dir> apply_secure(command_line& cl);
 // kcat.conf (0600) and returns the lines to print (how to connect with kcat and Kafka's tools; the password
 // itself stays in its file).
 result<std::string> write_client_settings(const secure_dir& secure, const std::string& host, uint16_t port);
+// For a local cluster: every node's port in bootstrap.servers.
+result<std::string> write_client_settings(const secure_dir& secure, const std::string& host,
+                                          const std::vector<uint16_t>& ports);
 
 }  // namespace sluice::daemon

@@ -11,18 +11,23 @@
 - the authorizer is on with no ACL allowing anyone but admin: a second SCRAM user is refused the topic;
 - a restart on the same DIR reuses the CA, the node certificate and the password (old records readable);
   a new DIR on the same data dir is warned about (the metadata keeps the first admin password);
-- --secure with --nodes 2, or with listeners of the user's own, refuses to start with a clear message."""
+- --secure with listeners of the user's own refuses to start with a clear message;
+- `sluiced --nodes 3 --secure DIR`: three nodes whose only listeners are SASL_SSL, reaching each other over
+  them (a PLAIN login as a super user); kcat -F lists the three brokers at their own ports, and an RF=3 topic
+  gets three in-sync replicas and takes acks=all records from admin."""
 
 import os
+import signal
 import stat
+import subprocess
 import time
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, Producer, TopicPartition, OFFSET_BEGINNING
 from confluent_kafka.admin import AdminClient, NewTopic
 
 import kcat_client as kcat
-from harness import (HOST, Sluiced, TestFailure, check, check_equal, find_sluiced, free_port, log, main_without_broker, run,
-                     sluiced_session, wait_until)
+from harness import (HOST, Sluiced, TestFailure, check, check_equal, find_sluiced, free_port, log, main_without_broker,
+                     read_log, run, sluiced_session, wait_until)
 from test_security import check_plaintext_on_tls_port, failed_connection_error
 
 SECRET_FILES = ["ca.key", "node.pem", "admin.password", "kcat.conf", "client.properties"]
@@ -104,6 +109,57 @@ def refused_to_start(args, what, expected):
     check_equal(result.returncode, 2, f"sluiced {what}: exit status (stderr {stderr[-500:]!r})")
     check(expected in stderr, f"sluiced {what} should say '{expected}', said: {stderr[-800:]}")
     log(f"sluiced {what} refused: {stderr.splitlines()[0]}")
+
+
+def secure_cluster(tmp):
+    """sluiced --nodes 3 --port 0 --secure DIR, driven only by what DIR's kcat.conf says."""
+    secure_dir = os.path.join(tmp, "cluster-secure")
+    log_path = os.path.join(tmp, "cluster.log")
+    command = [find_sluiced(), "--nodes", "3", "--port", "0", "--host", HOST, "--data-dir",
+               os.path.join(tmp, "cluster-data"), "--secure", secure_dir]
+    with open(log_path, "ab") as out:
+        proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    try:
+        wait_until(lambda: proc.poll() is not None or f"try: kcat -F {secure_dir}/kcat.conf -L" in read_log(log_path),
+                   60, "the secure local cluster to print its kcat line")
+        check(proc.poll() is None, f"sluiced --nodes 3 --secure exited: {read_log(log_path)[-3000:]}")
+        kcat_conf_path = os.path.join(secure_dir, "kcat.conf")
+        conf = read_properties(kcat_conf_path)
+        ports = [int(a.rsplit(":", 1)[1]) for a in conf["bootstrap.servers"].split(",")]
+        check_equal(len(ports), 3, f"bootstrap.servers in kcat.conf ({conf['bootstrap.servers']})")
+        check_equal(oct(mode(os.path.join(secure_dir, "node.password"))), oct(0o600), "mode of node.password")
+
+        def listed():
+            text = run([kcat.KCAT, "-F", kcat_conf_path, "-L", "-m", "15"], timeout=30, check_status=False,
+                       what="kcat -F kcat.conf -L").stdout.decode()
+            return text if "3 brokers:" in text else None
+        text = wait_until(listed, 40, "kcat -F kcat.conf -L to list 3 brokers")
+        for node_id, port in enumerate(ports, start=1):
+            check(f"broker {node_id} at {HOST}:{port}" in text, f"broker {node_id} at its own port {port}: {text}")
+        log(f"kcat -F {kcat_conf_path} -L lists 3 brokers at {ports}")
+
+        admin = AdminClient(conf)
+        admin.create_topics([NewTopic("secure-replicated", 1, 3)], request_timeout=15)["secure-replicated"].result(30)
+
+        def in_sync():
+            md = admin.list_topics(topic="secure-replicated", timeout=10).topics.get("secure-replicated")
+            p = md.partitions.get(0) if md is not None and md.error is None else None
+            return p is not None and len(p.isrs) == 3
+        wait_until(in_sync, 40, "3 in-sync replicas: the followers fetch over SASL_SSL")
+        left, failures = produce(conf, "secure-replicated", [f"r{i}" for i in range(50)])
+        check(left == 0 and not failures, f"acks=all produce to the secure cluster: {left} left, {failures[:3]}")
+        got, errors = consume(conf, "secure-replicated", 50)
+        check_equal(got, [f"r{i}" for i in range(50)], f"records read back (errors {errors[:3]})")
+        log("the secure local cluster replicates over SASL_SSL: 50 acks=all records round-trip")
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=10)
 
 
 def test():
@@ -196,11 +252,10 @@ def test():
         check_equal(err.code(), KafkaError._AUTHENTICATION, f"the new DIR's password on the old data dir ({err})")
         broker.terminate_gracefully()
 
-        refused_to_start(["--data-dir", os.path.join(session.tmp, "d2"), "--nodes", "2", "--secure", secure_dir],
-                         "--nodes 2 --secure", "--secure runs one node for now")
         refused_to_start(["--data-dir", data_dir, "--port", str(port), "--secure", secure_dir,
                           "--set", f"listeners=PLAINTEXT://{HOST}:{port}"], "--secure with its own listeners",
                          "would change what it secures")
+        secure_cluster(session.tmp)
 
 
 if __name__ == "__main__":

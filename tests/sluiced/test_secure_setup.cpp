@@ -90,12 +90,35 @@ private slots:
         if (key != "listeners") QCOMPARE(properties.at("listeners"), std::string("SASL_SSL://127.0.0.1:9092"));
     }
 
-    void refuses_a_local_cluster() {
-        auto parsed = parse_command_line({"--data-dir", "/tmp/d", "--nodes", "2", "--secure", "/tmp/s"});
-        QVERIFY(!parsed);
-        QVERIFY2(parsed.err().message.find("--secure runs one node for now") != std::string::npos,
-                 parsed.err().message.c_str());
-        QVERIFY(parse_command_line({"--data-dir", "/tmp/d", "--nodes", "1", "--secure", "/tmp/s"}));
+    // A local cluster's nodes reach each other on the SASL_SSL listener, logging in with PLAIN as a super
+    // user whose password DIR keeps; one node alone offers no PLAIN at all.
+    void secures_a_local_cluster_between_its_nodes() {
+        QTemporaryDir tmp;
+        auto dir = fs::path(tmp.path().toStdString()) / "secure";
+        auto parsed = parse_command_line({"--data-dir", tmp.path().toStdString() + "/data", "--nodes", "3", "--port",
+                                          "0", "--secure", dir.string()});
+        QVERIFY2(parsed, parsed ? "" : parsed.err().message.c_str());
+        auto cl = parsed.value();
+        auto secure = apply_secure(cl);
+        QVERIFY2(secure, secure ? "" : secure.err().message.c_str());
+        const auto& p = cl.node.properties;
+        QCOMPARE(p.at("inter.broker.listener.name"), std::string("SASL_SSL"));
+        QCOMPARE(p.at("sasl.mechanism.inter.broker.protocol"), std::string("PLAIN"));
+        QCOMPARE(p.at("sasl.enabled.mechanisms"), std::string("SCRAM-SHA-512,PLAIN"));
+        QCOMPARE(p.at("super.users"), std::string("User:admin;User:sluice-node"));
+        const auto& jaas = p.at("listener.name.sasl_ssl.plain.sasl.jaas.config");
+        QVERIFY2(jaas.find("username=\"sluice-node\" password=\"" + secure->node_password + "\"") != std::string::npos,
+                 jaas.c_str());
+        QCOMPARE(slurp(dir / "node.password"), secure->node_password + "\n");
+        QCOMPARE(mode_of(dir / "node.password"), mode_t{0600});
+        QVERIFY(secure->node_password != secure->admin_password);
+
+        auto single = parse_command_line({"--data-dir", tmp.path().toStdString() + "/one", "--secure", dir.string()});
+        QVERIFY(single);
+        auto one = single.value();
+        QVERIFY(apply_secure(one));
+        QCOMPARE(one.node.properties.at("sasl.enabled.mechanisms"), std::string("SCRAM-SHA-512"));
+        QVERIFY(!one.node.properties.contains("listener.name.sasl_ssl.plain.sasl.jaas.config"));
     }
 
     void sets_up_a_node_and_its_clients() {
