@@ -4,7 +4,8 @@ AlterClientQuotas (neither confluent-kafka 1.7 nor kafka-python 2.0.2 has a clie
 request is built here, v0, on a raw socket), DescribeClientQuotas returns it, and a confluent-kafka producer
 with that client-id sending as fast as it can is held to the quota: its delivered byte rate after the first
 second is within 20 % of the quota, and librdkafka reports throttle events with throttle_time > 0 (the
-broker's throttle_time_ms). A producer with another client-id is not held back.
+broker's throttle_time_ms). A producer with another client-id is not held back. On a three-node KRaft cluster,
+AlterClientQuotas sent to any node is forwarded to the active controller and every node describes the result.
 
 The broker runs with quota.window.num=2 (windows of 1 s): with Kafka's default 11 windows a fresh client is
 measured over at least 10 s, so within a few seconds it is allowed a burst of ten seconds' quota, which this
@@ -15,8 +16,9 @@ import socket
 import struct
 import time
 
+from cluster_harness import kraft_cluster
 from confluent_util import producer
-from harness import HOST, TestFailure, check, check_equal, log, main
+from harness import HOST, TestFailure, check, check_equal, log, main_without_broker, running_sluiced, wait_until
 
 QUOTA = 256 * 1024  # bytes per second
 CLIENT_ID = "quota-producer"
@@ -165,5 +167,27 @@ def test(broker):
     check(free > 2 * QUOTA, f"a client without quota only managed {free:.0f} B/s")
 
 
+def test_cluster():
+    with kraft_cluster(3) as nodes:
+        ports = [int(n.bootstrap.rsplit(":", 1)[1]) for n in nodes]
+
+        def altered(port, client_id):  # NOT_CONTROLLER until the quorum has elected its leader
+            return alter_quota(port, client_id, "consumer_byte_rate", 4096.0) == [(0, None)]
+
+        for i, port in enumerate(ports):
+            wait_until(lambda: altered(port, f"client-{i}"), 20, f"AlterClientQuotas through node {i + 1}")
+        for i, port in enumerate(ports):
+            wait_until(lambda: all(describe_quotas(port, f"client-{c}") == [
+                ([("client-id", f"client-{c}")], {"consumer_byte_rate": 4096.0})] for c in range(len(ports))),
+                10, f"node {i + 1} describes every node's quota")
+
+
+def test_all():
+    with running_sluiced(["--set", "quota.window.num=2"]) as broker:
+        test(broker)
+        broker.check_alive("after the test")
+    test_cluster()
+
+
 if __name__ == "__main__":
-    main(test, extra_args=["--set", "quota.window.num=2"])
+    main_without_broker(test_all)
