@@ -46,5 +46,12 @@ inline bool may_describe_cluster(const request_context& ctx) {
 inline bool may_alter_cluster(const request_context& ctx) {
     return authorized_on_cluster(ctx, security::acl_operation::alter);
 }
+// Client quotas are the cluster's configs to Kafka (KIP-546).
+inline bool may_describe_cluster_configs(const request_context& ctx) {
+    return authorized_on_cluster(ctx, security::acl_operation::describe_configs);
+}
+inline bool may_alter_cluster_configs(const request_context& ctx) {
+    return authorized_on_cluster(ctx, security::acl_operation::alter_configs);
+}
 
 }  // namespace sluice::broker

@@ -22,6 +22,7 @@ class broker_metrics;
 class metadata_quorum;
 class metadata_writer;
 class producer_id_manager;
+class client_quota_manager;
 
 // Built once the node's components exist, so every reference is valid for the node's lifetime.
 struct broker_context {
@@ -41,6 +42,7 @@ struct broker_context {
     int64_t replica_lag_time_max_ms;
     producer_id_manager& producer_ids;  // InitProducerId on the controller
     broker_metrics& metrics;            // what /metrics shows; handlers record into it on the io thread
+    client_quota_manager& quotas;       // clients' produce and fetch byte rates against their quotas
     // authorizer.class.name set: every request is checked against the image's ACLs (authorization.h).
     std::optional<security::authorizer_settings> authorizer = std::nullopt;
 };

@@ -6,6 +6,7 @@
 
 #include "engine/broker/broker_context.h"
 #include "engine/broker/broker_metrics.h"
+#include "engine/broker/client_quota_manager.h"
 #include "engine/broker/handlers/handler_registry.h"
 #include "engine/broker/isr_updater.h"
 #include "engine/broker/listeners.h"
@@ -139,6 +140,7 @@ struct node::state {
     std::unique_ptr<metadata_quorum> quorum;
     std::unique_ptr<metadata_writer> writer;
     std::unique_ptr<producer_id_manager> producer_ids;
+    std::unique_ptr<client_quota_manager> quotas;
     std::unique_ptr<log_manager> logs;
     std::unique_ptr<offsets_topic> offsets;
     std::unique_ptr<group::group_coordinator> groups;
@@ -216,6 +218,9 @@ result<std::unique_ptr<node>> node::start(node_config config) {
     s->quorum = std::move(quorum.value());
     s->writer = std::make_unique<metadata_writer>(s->io, *s->controller, *s->quorum);
     s->producer_ids = std::make_unique<producer_id_manager>(*s->writer, config.node_id);
+    s->quotas =
+        std::make_unique<client_quota_manager>(quota_window{static_cast<int32_t>(s->values.get_int("quota.window.num")),
+                                                            s->values.get_int("quota.window.size.seconds") * 1000});
     state* st = s.get();
     s->quorum->on_commit([st](std::span<const metadata_quorum::committed_entry> entries) {
         apply_committed(*st->controller, *st->quorum, entries);
@@ -264,10 +269,10 @@ result<std::unique_ptr<node>> node::start(node_config config) {
         st->groups->on_leadership_change();
     });
 
-    s->context = std::make_unique<broker_context>(broker_context{
-        s->io, config.node_id, config.host, s->listeners->primary_port(), s->identity.cluster_id, s->values, *s->logs,
-        *s->controller, *s->groups, *s->quorum, *s->writer, replication.lag_time_max_ms, *s->producer_ids, s->metrics,
-        std::move(authorizer)});
+    s->context = std::make_unique<broker_context>(
+        broker_context{s->io, config.node_id, config.host, s->listeners->primary_port(), s->identity.cluster_id,
+                       s->values, *s->logs, *s->controller, *s->groups, *s->quorum, *s->writer,
+                       replication.lag_time_max_ms, *s->producer_ids, s->metrics, *s->quotas, std::move(authorizer)});
     // Like the listeners, /metrics is served on the io thread, so its gauges read the components directly.
     if (config.metrics_port) {
         watch_node(s->metrics, *s->logs, *s->groups, *s->listeners, *s->quorum);

@@ -150,8 +150,6 @@ constexpr std::array compatibility{
     broker("delegation.token.max.lifetime.ms", int64, "604800000", R, "Delegation token maximum lifetime."),
     broker("delegation.token.expiry.check.interval.ms", int64, "3600000", R, "Expired token check interval."),
     broker("client.quota.callback.class", string, "", R, "Custom quota callback."),
-    broker("quota.window.num", int32, "11", R, "Samples kept for client quotas."),
-    broker("quota.window.size.seconds", int32, "1", R, "Client quota sample window."),
 
     // Metrics.
     broker("metric.reporters", list, "", D, "Metric reporter classes."),

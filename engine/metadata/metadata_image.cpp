@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/metadata/acl_record.h"
+#include "engine/metadata/client_quotas.h"
 #include "engine/protocol/messages/describe_configs.h"
 
 namespace sluice::metadata {
@@ -73,6 +74,16 @@ void metadata_image::apply(const metadata_record& record) {
                 acls_[r.id.value] = acl_binding_of(r);
             } else if constexpr (std::is_same_v<R, remove_access_control_entry_record>) {
                 acls_.erase(r.id.value);
+            } else if constexpr (std::is_same_v<R, client_quota_record>) {
+                auto entity = client_quota_entity_of(r);
+                if (!r.remove) {
+                    client_quotas_[entity][r.key] = r.value;
+                    return;
+                }
+                auto it = client_quotas_.find(entity);
+                if (it == client_quotas_.end()) return;
+                it->second.erase(r.key);
+                if (it->second.empty()) client_quotas_.erase(it);  // as a snapshot would recreate it: not at all
             } else if constexpr (std::is_same_v<R, producer_ids_record>) {
                 // Never backwards: a block once given stays taken.
                 next_producer_id_ = std::max(next_producer_id_, r.next_producer_id);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/metadata/client_quota_entity.h"
 #include "engine/metadata/metadata_records.h"
 #include "engine/security/acl_binding.h"
 
@@ -76,6 +77,9 @@ public:
     // ACL bindings by their record id (access_control_entry_record), in id order.
     const std::map<std::array<uint8_t, 16>, security::acl_binding>& acls() const { return acls_; }
 
+    // Client quotas (ClientQuotaRecord): entity → quota key → value; an entity without quotas is absent.
+    const std::map<client_quota_entity, std::map<std::string, double>>& client_quotas() const { return client_quotas_; }
+
     // The first producer id no broker has been given yet (producer_ids_record); ids below it are taken.
     int64_t next_producer_id() const { return next_producer_id_; }
 
@@ -86,7 +90,8 @@ public:
     bool same_state(const metadata_image& other) const {
         return topics_ == other.topics_ && names_by_id_ == other.names_by_id_ && brokers_ == other.brokers_ &&
                broker_configs_ == other.broker_configs_ && scram_users_ == other.scram_users_ &&
-               next_producer_id_ == other.next_producer_id_ && acls_ == other.acls_;
+               next_producer_id_ == other.next_producer_id_ && acls_ == other.acls_ &&
+               client_quotas_ == other.client_quotas_;
     }
 
 private:
@@ -96,6 +101,7 @@ private:
     std::map<std::string, std::map<std::string, std::string>> broker_configs_;
     std::map<std::string, std::map<int8_t, scram_credential_state>> scram_users_;
     std::map<std::array<uint8_t, 16>, security::acl_binding> acls_;
+    std::map<client_quota_entity, std::map<std::string, double>> client_quotas_;
     int64_t next_producer_id_ = 0;
     int64_t applied_ = 0;
 };

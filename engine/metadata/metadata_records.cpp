@@ -18,6 +18,7 @@ SLUICE_DEFINE_CODEC(metadata::remove_user_scram_credential_record);
 SLUICE_DEFINE_CODEC(metadata::producer_ids_record);
 SLUICE_DEFINE_CODEC(metadata::access_control_entry_record);
 SLUICE_DEFINE_CODEC(metadata::remove_access_control_entry_record);
+SLUICE_DEFINE_CODEC(metadata::client_quota_record);
 }  // namespace sluice::protocol
 
 namespace sluice::metadata {

@@ -182,6 +182,30 @@ struct remove_user_scram_credential_record {
     }
 };
 
+// A client quota set or removed (Kafka's ClientQuotaRecord): the entity is a set of (type, name) pairs,
+// types "user", "client-id" or "ip", a null name meaning that type's default; the key is a quota such as
+// producer_byte_rate. Kafka's record is flexible from v0; ours uses the log's one frame, like every record here.
+struct client_quota_record {
+    static constexpr int16_t type_id = 14;
+    struct entity_data {
+        std::string entity_type;
+        std::optional<std::string> entity_name;
+        static constexpr auto schema() {
+            return std::tuple{field(&entity_data::entity_type, "EntityType"),
+                              field(&entity_data::entity_name, "EntityName")};
+        }
+    };
+    std::vector<entity_data> entity;
+    std::string key;
+    double value = 0;
+    bool remove = false;
+    static constexpr auto schema() {
+        using T = client_quota_record;
+        return std::tuple{field(&T::entity, "Entity"), field(&T::key, "Key"), field(&T::value, "Value"),
+                          field(&T::remove, "Remove")};
+    }
+};
+
 // A block of producer ids went to a broker (Kafka's ProducerIdsRecord): every id below NextProducerId is
 // taken, so no node ever hands one out again, across controller changes and restarts.
 struct producer_ids_record {
@@ -232,7 +256,7 @@ using metadata_record =
     std::variant<register_broker_record, topic_record, partition_record, config_record, partition_change_record,
                  remove_topic_record, fence_broker_record, unfence_broker_record, user_scram_credential_record,
                  remove_user_scram_credential_record, producer_ids_record, access_control_entry_record,
-                 remove_access_control_entry_record>;
+                 remove_access_control_entry_record, client_quota_record>;
 
 // Frame: int16 type id, int16 record version, then the body in the codec's non-flexible encoding at that
 // version. A record type's `version` (0 when it has none) is what this build writes; it reads every version
@@ -261,4 +285,5 @@ SLUICE_DECLARE_CODEC(metadata::remove_user_scram_credential_record);
 SLUICE_DECLARE_CODEC(metadata::producer_ids_record);
 SLUICE_DECLARE_CODEC(metadata::access_control_entry_record);
 SLUICE_DECLARE_CODEC(metadata::remove_access_control_entry_record);
+SLUICE_DECLARE_CODEC(metadata::client_quota_record);
 }  // namespace sluice::protocol

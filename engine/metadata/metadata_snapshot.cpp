@@ -3,6 +3,7 @@
 #include <array>
 
 #include "engine/metadata/acl_record.h"
+#include "engine/metadata/client_quotas.h"
 #include "engine/protocol/messages/describe_configs.h"
 #include "engine/protocol/record_batch.h"
 #include "engine/protocol/wire.h"
@@ -64,7 +65,13 @@ void acls(const metadata_image& image, records& out) {
     for (const auto& [id, binding] : image.acls()) out.push_back(acl_record_of(uuid{id}, binding));
 }
 
-constexpr std::array<section, 6> sections{brokers, broker_configs, topics, scram_users, producer_ids, acls};
+void client_quotas(const metadata_image& image, records& out) {
+    for (const auto& [entity, quotas] : image.client_quotas())
+        for (const auto& [key, value] : quotas) out.push_back(client_quota_record_of(entity, key, value));
+}
+
+constexpr std::array<section, 7> sections{brokers,      broker_configs, topics,       scram_users,
+                                          producer_ids, acls,           client_quotas};
 
 std::vector<uint8_t> control_key(int16_t type) {
     std::vector<uint8_t> key;

@@ -24,6 +24,9 @@ struct connection_info {
     security::sasl_exchange sasl;
     // Set by the framing loop while a handler runs: a parked request (long-poll Fetch) learns the client left.
     std::shared_ptr<peer_watch> liveness = std::make_shared<peer_watch>();
+    // Set by a handler when the client is over its quota (KIP-219): once the response is written, the
+    // connection reads nothing more for this long. The framing loop takes it (and resets it).
+    int64_t mute_ms = 0;
     // The next frame is a bare SASL token (handshake v0): no header, and it may be shorter than one.
     bool raw_token_expected() const { return sasl.stage == security::sasl_stage::raw_tokens; }
 };

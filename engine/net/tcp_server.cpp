@@ -4,10 +4,12 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <exception>
 #include <set>
 #include <string_view>
+#include <utility>
 
 #include "engine/common/listen.h"
 #include "engine/common/log.h"
@@ -152,6 +154,10 @@ awaitable<void> serve_frames(std::shared_ptr<tcp_server::shared_state> state, St
             if (ec) break;
         }
         if (outcome.close_connection) break;
+        if (info.mute_ms > 0) {  // throttled: the client's next requests wait in the socket, unread
+            asio::steady_timer muted(stream.get_executor(), std::chrono::milliseconds(std::exchange(info.mute_ms, 0)));
+            co_await muted.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        }
     }
 }
 

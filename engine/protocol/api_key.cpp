@@ -43,6 +43,8 @@ constexpr std::array api_table{
     api_info{api_key::alter_partition_reassignments, "AlterPartitionReassignments", 0},
     api_info{api_key::list_partition_reassignments, "ListPartitionReassignments", 0},
     api_info{api_key::offset_delete, "OffsetDelete", never_flexible},
+    api_info{api_key::describe_client_quotas, "DescribeClientQuotas", 1},
+    api_info{api_key::alter_client_quotas, "AlterClientQuotas", 1},
     api_info{api_key::vote, "Vote", 0},
     api_info{api_key::begin_quorum_epoch, "BeginQuorumEpoch", 1},
     api_info{api_key::end_quorum_epoch, "EndQuorumEpoch", 1},

@@ -14,7 +14,7 @@ enum class api_key : int16_t {
     describe_acls = 29, create_acls = 30, delete_acls = 31, describe_configs = 32, alter_configs = 33,
     describe_log_dirs = 35, sasl_authenticate = 36, create_partitions = 37, delete_groups = 42,
     elect_leaders = 43, incremental_alter_configs = 44, alter_partition_reassignments = 45,
-    list_partition_reassignments = 46, offset_delete = 47, vote = 52, begin_quorum_epoch = 53,
+    list_partition_reassignments = 46, offset_delete = 47, describe_client_quotas = 48, alter_client_quotas = 49, vote = 52, begin_quorum_epoch = 53,
     end_quorum_epoch = 54, describe_quorum = 55, alter_partition = 56, fetch_snapshot = 59,
     describe_user_scram_credentials = 50, alter_user_scram_credentials = 51, describe_cluster = 60,
     broker_registration = 62, broker_heartbeat = 63, unregister_broker = 64,

@@ -4,13 +4,12 @@
 // a principal that is not a super user gets CLUSTER_AUTHORIZATION_FAILED, DeleteAcls removes what its filter
 // matches and answers with it, and the ACLs are still there after the node restarts on its data dir. An
 // authorizer.class.name other than Kafka's is a startup error.
-#include <QTcpServer>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include "engine/broker/node.h"
 #include "engine/protocol/messages/acls.h"
 #include "tests/broker/raw_client.h"
+#include "tests/broker/test_node.h"
 
 using namespace sluice;
 using namespace sluice::testing;
@@ -43,13 +42,10 @@ class test_acl_apis : public QObject {
     Q_OBJECT
 private slots:
     void init() {
-        QVERIFY(dir_.isValid());
-        port_ = free_port();
+        node_ = std::make_unique<test_node>();
+        port_ = node_->port();
     }
-    void cleanup() {
-        if (node_) node_->stop();
-        node_.reset();
-    }
+    void cleanup() { node_.reset(); }
 
     void security_disabled_without_authorizer() {
         start_node({});
@@ -70,7 +66,7 @@ private slots:
     }
 
     void unknown_authorizer_is_a_startup_error() {
-        broker::node_config config = config_with({{"authorizer.class.name", "com.example.Mine"}});
+        broker::node_config config = node_->config_with({{"authorizer.class.name", "com.example.Mine"}});
         auto started = broker::node::start(config);
         QVERIFY(!started.ok());
         QVERIFY2(started.err().message.find("com.example.Mine") != std::string::npos, started.err().message.c_str());
@@ -136,7 +132,6 @@ private slots:
             QCOMPARE(refused->error_code, error_of(error_code::invalid_request));
         }
         node_->stop();
-        node_.reset();
         start_node({{"authorizer.class.name", standard_authorizer}, {"super.users", "User:ANONYMOUS"}});
         raw_client c(port_);
         auto after = c.call<describe_acls_api>(any_acl(), 1);
@@ -157,26 +152,12 @@ private slots:
     }
 
 private:
-    broker::node_config config_with(std::map<std::string, std::string> properties) {
-        broker::node_config config;
-        config.port = port_;
-        config.data_dir = dir_.path().toStdString();
-        config.properties = std::move(properties);
-        config.properties["listeners"] = "PLAINTEXT://127.0.0.1:" + std::to_string(port_);
-        return config;
-    }
     void start_node(std::map<std::string, std::string> properties) {
-        auto started = broker::node::start(config_with(std::move(properties)));
-        QVERIFY2(started.ok(), started.ok() ? "" : started.err().message.c_str());
-        node_ = std::move(started.value());
-    }
-    static uint16_t free_port() {
-        QTcpServer probe;
-        return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+        const auto failure = node_->start(std::move(properties));
+        QVERIFY2(failure.empty(), failure.c_str());
     }
 
-    QTemporaryDir dir_;
-    std::unique_ptr<broker::node> node_;
+    std::unique_ptr<test_node> node_;
     uint16_t port_ = 0;
 };
 

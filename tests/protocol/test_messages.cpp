@@ -54,6 +54,7 @@
 #include "engine/protocol/messages/sync_group.h"
 #include "engine/protocol/messages/acls.h"
 #include "engine/protocol/messages/user_scram_credentials.h"
+#include "engine/protocol/messages/client_quotas.h"
 #include "engine/protocol/messages/vote.h"
 #include "tests/protocol/message_codec_checks.h"
 
@@ -132,6 +133,8 @@ const std::vector<api_row>& api_rows() {
         row<describe_acls_api>(3),
         row<create_acls_api>(3),
         row<delete_acls_api>(3),
+        row<describe_client_quotas_api>(1),
+        row<alter_client_quotas_api>(1),
     };
     return rows;
 }
@@ -452,6 +455,23 @@ private slots:
                        "00000001" "02" "000174" "03" "0006557365723a61" "00012a" "03" "03");
             add_golden("CreateAcls v2 request", r, {2, true},
                        "02" "02" "0274" "03" "07557365723a61" "022a" "03" "03" "00" "00");
+        }
+        {
+            // DescribeClientQuotas (key 48): user alice exactly, strict. v1 is flexible.
+            describe_client_quotas_request r;
+            r.components.push_back({"user", 0, "alice"});
+            r.strict = true;
+            add_golden("DescribeClientQuotas v0 request", r, {0, false},
+                       "00000001" "000475736572" "00" "0005616c696365" "01");
+            add_golden("DescribeClientQuotas v1 request", r, {1, true},
+                       "02" "0575736572" "00" "06616c696365" "00" "01" "00");
+            // AlterClientQuotas (key 49): producer_byte_rate 1024.0 (float64 0x4090000000000000) for the
+            // default client-id (null name).
+            alter_client_quotas_request a;
+            a.entries.push_back({{{"client-id", std::nullopt}}, {{"producer_byte_rate", 1024.0, false}}});
+            add_golden("AlterClientQuotas v0 request", a, {0, false},
+                       "00000001" "00000001" "0009636c69656e742d6964" "ffff" "00000001"
+                       "001270726f64756365725f627974655f72617465" "4090000000000000" "00" "00");
         }
     }
     void golden() {

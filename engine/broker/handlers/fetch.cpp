@@ -4,6 +4,7 @@
 
 #include "engine/broker/authorization.h"
 #include "engine/broker/broker_metrics.h"
+#include "engine/broker/handlers/client_throttle.h"
 #include "engine/broker/handlers/handlers.h"
 #include "engine/broker/handlers/quorum_handlers.h"
 #include "engine/metadata/effective_config.h"
@@ -173,6 +174,12 @@ awaitable<std::optional<protocol::fetch_response>> handle_fetch(request_context&
         if (ctx.connection.liveness->closed()) co_return std::nullopt;  // no one to answer
     }
     count_bytes_out(ctx.broker.metrics, request, response);
+    if (request.replica_id < 0) {  // followers replicate unthrottled: client quotas are for clients
+        int64_t bytes = 0;
+        for (const auto& topic : response.responses)
+            for (const auto& p : topic.partitions) bytes += p.records ? p.records->size() : 0;
+        response.throttle_time_ms = throttle_client(ctx, quota_kind::fetch, bytes);
+    }
     co_return response;
 }
 

@@ -6,6 +6,7 @@
 #include "engine/broker/authorization.h"
 #include "engine/broker/broker_metrics.h"
 #include "engine/broker/handlers/admin_handlers.h"
+#include "engine/broker/handlers/client_quota_handlers.h"
 #include "engine/broker/handlers/cluster_handlers.h"
 #include "engine/broker/handlers/group_handlers.h"
 #include "engine/broker/handlers/handlers.h"
@@ -138,6 +139,9 @@ const std::array handlers{
     gated<describe_user_scram_credentials_api, handle_describe_user_scram_credentials, &may_describe_cluster>(0, 0),
     gated<alter_user_scram_credentials_api, handle_alter_user_scram_credentials, &may_alter_cluster>(
         0, 0, served_by::controller),
+    // Client quotas (KIP-546): records in the metadata log, so changed on the controller; read from any image.
+    gated<describe_client_quotas_api, handle_describe_client_quotas, &may_describe_cluster_configs>(0, 1),
+    gated<alter_client_quotas_api, handle_alter_client_quotas, &may_alter_cluster_configs>(0, 1, served_by::controller),
     // Idempotent producers (KIP-98, KIP-360): the controller owns the producer id blocks, so other nodes
     // forward InitProducerId there.
     gated<init_producer_id_api, handle_init_producer_id, &may_write_idempotently>(0, 4, served_by::controller),

@@ -1,5 +1,6 @@
 #include "engine/broker/authorization.h"
 #include "engine/broker/broker_metrics.h"
+#include "engine/broker/handlers/client_throttle.h"
 #include "engine/broker/handlers/handlers.h"
 #include "engine/metadata/controller.h"
 #include "engine/protocol/legacy_message_set.h"
@@ -118,6 +119,9 @@ awaitable<std::optional<protocol::produce_response>> handle_produce(request_cont
                                                                     protocol::produce_request& request) {
     protocol::produce_response response;
     std::vector<pending_commit> pending;
+    int64_t request_bytes = 0;  // what counts against the client's producer_byte_rate
+    for (const auto& topic : request.topics)
+        for (const auto& data : topic.partitions) request_bytes += data.records ? data.records->size() : 0;
     bool acks_valid = request.acks == 0 || request.acks == 1 || request.acks == -1;
     for (auto& topic : request.topics) {
         auto& topic_response = response.responses.emplace_back();
@@ -190,10 +194,14 @@ awaitable<std::optional<protocol::produce_response>> handle_produce(request_cont
                                    appended->last_offset + 1, policy.min_insync_replicas});
         }
     }
-    if (request.acks == 0) co_return std::nullopt;  // acks=0: the client expects no response at all
+    if (request.acks == 0) {  // the client expects no response at all; over its quota it is still muted
+        throttle_client(ctx, quota_kind::produce, request_bytes);
+        co_return std::nullopt;
+    }
     // acks=all: answer once every ISR member has every appended batch (the high watermark passed it), or
     // with REQUEST_TIMED_OUT after the request's timeout, as Kafka's delayed produce does.
     co_await wait_for_commits(ctx, pending, request.timeout_ms, response);
+    response.throttle_time_ms = throttle_client(ctx, quota_kind::produce, request_bytes);
     co_return response;
 }
 
