@@ -46,6 +46,10 @@ constexpr std::array table{
     client_api_versions{api_key::alter_partition_reassignments, {0, 0}},
     client_api_versions{api_key::list_partition_reassignments, {0, 0}},
     client_api_versions{api_key::offset_for_leader_epoch, {0, 4}},
+    // ACL admin from v1: v0 has no pattern type (LITERAL only).
+    client_api_versions{api_key::describe_acls, {1, 3}},
+    client_api_versions{api_key::create_acls, {1, 3}},
+    client_api_versions{api_key::delete_acls, {1, 3}},
 };
 }  // namespace
 
