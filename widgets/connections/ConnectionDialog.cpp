@@ -158,6 +158,15 @@ void ConnectionDialog::updateEnabled()
     m_form->setRowVisible(m_rememberNote, anySecret && !m_rememberNote->text().isEmpty());
 }
 
+void ConnectionDialog::growToFit()
+{
+    // The report and the messages are word-wrapped labels: let the dialog grow so every line shows.
+    layout()->activate();
+    const int wanted = layout()->heightForWidth(width());
+    if (wanted > height())
+        resize(width(), wanted);
+}
+
 void ConnectionDialog::setProfile(const ConnectionProfile &p, const ConnectionSecrets &secrets)
 {
     m_name->setText(p.name);
@@ -211,6 +220,7 @@ void ConnectionDialog::showProblems(const QStringList &problems)
 {
     m_status->setStyleSheet(problems.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
     m_status->setText(problems.join(QLatin1Char('\n')));
+    growToFit();
 }
 
 void ConnectionDialog::accept()
@@ -277,5 +287,6 @@ void ConnectionDialog::onProbeFinished()
         html += QStringLiteral("<br><span style=\"color:%1\">%2</span>").arg(color, lines[i].toHtmlEscaped());
     }
     m_report->setText(html);
+    growToFit();
     emit testFinished(report.ok());
 }

@@ -72,6 +72,7 @@ public slots:
 
 private:
     void updateEnabled();
+    void growToFit();
     void showProblems(const QStringList &problems);
     void onProbeFinished();
     QLineEdit *addFileRow(QFormLayout *form, const QString &label, const QString &placeholder, const QString &filter);
