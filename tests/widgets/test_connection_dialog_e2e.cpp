@@ -30,8 +30,7 @@ namespace {
 
 constexpr int Timeout = 30000;
 
-uint16_t freePort()
-{
+uint16_t freePort() {
     sluice::asio::io_context io;
     sluice::tcp::acceptor acceptor(io, sluice::tcp::endpoint(sluice::asio::ip::make_address("127.0.0.1"), 0));
     return acceptor.local_endpoint().port();
@@ -39,8 +38,7 @@ uint16_t freePort()
 
 }  // namespace
 
-class TestConnectionDialogE2e : public QObject
-{
+class TestConnectionDialogE2e : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
@@ -48,11 +46,10 @@ class TestConnectionDialogE2e : public QObject
     uint16_t m_ssl = 0;
     uint16_t m_saslSsl = 0;
 
-    QString file(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+    QString file(const char* name) const { return m_dir.filePath(QString::fromLatin1(name)); }
     QString at(uint16_t port) const { return QStringLiteral("127.0.0.1:%1").arg(port); }
 
-    ConnectionProfile saslSslProfile() const
-    {
+    ConnectionProfile saslSslProfile() const {
         ConnectionProfile p;
         p.name = QStringLiteral("Secure");
         p.bootstrap = at(m_saslSsl);
@@ -64,19 +61,16 @@ class TestConnectionDialogE2e : public QObject
     }
 
     // Fills the form, presses Test connection and waits (bounded) for the report. Returns the report's lines.
-    QStringList runTest(ConnectionDialog &dialog, const ConnectionProfile &profile, const QString &password,
-                        bool expectOk, const char *shot)
-    {
+    QStringList runTest(ConnectionDialog& dialog, const ConnectionProfile& profile, const QString& password,
+                        bool expectOk, const char* shot) {
         dialog.setProfile(profile, {password, {}});
         QSignalSpy finished(&dialog, &ConnectionDialog::testFinished);
         QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
         if (!dialog.isTesting() && finished.isEmpty())
             return {QStringLiteral("not started: ") + dialog.statusLabel()->text()};
         // The GUI thread is free while the probe runs: the button is disabled until the report comes.
-        if (finished.isEmpty())
-            [&] { QVERIFY(!dialog.testButton()->isEnabled()); }();
-        if (!finished.wait(Timeout) && finished.isEmpty())
-            return {QStringLiteral("no report within the timeout")};
+        if (finished.isEmpty()) [&] { QVERIFY(!dialog.testButton()->isEnabled()); }();
+        if (!finished.wait(Timeout) && finished.isEmpty()) return {QStringLiteral("no report within the timeout")};
         [&] { QCOMPARE(finished.first().first().toBool(), expectOk); }();
         if (const QByteArray dir = qgetenv("SLUICE_SCREENSHOT_DIR"); !dir.isEmpty())
             dialog.grab().save(QString::fromLocal8Bit(dir) + QLatin1Char('/') + QLatin1String(shot));
@@ -84,8 +78,7 @@ class TestConnectionDialogE2e : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(Translations::install(QLocale(QLocale::English)));
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
@@ -96,11 +89,12 @@ private slots:
         sluice::broker::node_config config;
         config.port = 0;
         config.data_dir = file("data").toStdString();
-        const auto listener = [](const char *name, uint16_t port) {
+        const auto listener = [](const char* name, uint16_t port) {
             return std::string(name) + "://127.0.0.1:" + std::to_string(port);
         };
         config.properties = {
-            {"listeners", listener("PLAINTEXT", 0) + "," + listener("SSL", m_ssl) + "," + listener("SASL_SSL", m_saslSsl)},
+            {"listeners",
+             listener("PLAINTEXT", 0) + "," + listener("SSL", m_ssl) + "," + listener("SASL_SSL", m_saslSsl)},
             {"listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL"},
             {"ssl.keystore.type", "PEM"},
             {"ssl.keystore.location", file("server.pem").toStdString()},
@@ -115,38 +109,35 @@ private slots:
         m_node = std::move(started.value());
     }
 
-    void cleanupTestCase()
-    {
-        if (m_node)
-            m_node->stop();
+    void cleanupTestCase() {
+        if (m_node) m_node->stop();
     }
 
-    void aCorrectProfilePassesEveryStep()
-    {
+    void aCorrectProfilePassesEveryStep() {
         FakeSecretStore store;
         ConnectionDialog dialog(&store);
         dialog.show();
-        const QStringList lines = runTest(dialog, saslSslProfile(), QStringLiteral("alice-secret"), true,
-                                          "shot-connection-success.png");
+        const QStringList lines =
+            runTest(dialog, saslSslProfile(), QStringLiteral("alice-secret"), true, "shot-connection-success.png");
         QCOMPARE(lines.size(), 6);
-        for (const QString &line : lines)
-            QVERIFY2(line.startsWith(QStringLiteral("✓ ")), qPrintable(lines.join('\n')));
-        QVERIFY2(dialog.reportLabel()->text().contains(QLatin1String("Connection works")), qPrintable(dialog.reportLabel()->text()));
+        for (const QString& line : lines) QVERIFY2(line.startsWith(QStringLiteral("✓ ")), qPrintable(lines.join('\n')));
+        QVERIFY2(dialog.reportLabel()->text().contains(QLatin1String("Connection works")),
+                 qPrintable(dialog.reportLabel()->text()));
     }
 
-    void failuresNameTheirStep_data()
-    {
-        QTest::addColumn<int>("which");  // 0: SSL trusting the other CA; 1: SASL_SSL with a wrong password
+    void failuresNameTheirStep_data() {
+        QTest::addColumn<int>("which");           // 0: SSL trusting the other CA; 1: SASL_SSL with a wrong password
         QTest::addColumn<QString>("failedLine");  // the start of the ✗ line
         QTest::addColumn<QString>("expected");    // words in it
         QTest::addColumn<QString>("shot");
-        QTest::newRow("unknown CA") << 0 << "✗ TLS: " << "signed by an unknown CA (add its CA to the trust store)"
+        QTest::newRow("unknown CA") << 0 << "✗ TLS: "
+                                    << "signed by an unknown CA (add its CA to the trust store)"
                                     << "shot-connection-failure.png";
-        QTest::newRow("wrong password") << 1 << "✗ Authentication: " << "check the user name, password"
+        QTest::newRow("wrong password") << 1 << "✗ Authentication: "
+                                        << "check the user name, password"
                                         << "shot-connection-wrong-password.png";
     }
-    void failuresNameTheirStep()
-    {
+    void failuresNameTheirStep() {
         QFETCH(int, which);
         QFETCH(QString, failedLine);
         QFETCH(QString, expected);
@@ -165,8 +156,7 @@ private slots:
         QCOMPARE(lines.size(), 6);
         int failed = -1;
         for (int i = 0; i < lines.size(); ++i)
-            if (lines[i].startsWith(QStringLiteral("✗ ")))
-                failed = failed < 0 ? i : failed;
+            if (lines[i].startsWith(QStringLiteral("✗ "))) failed = failed < 0 ? i : failed;
         QVERIFY2(failed >= 0, qPrintable(lines.join('\n')));
         QVERIFY2(lines[failed].startsWith(failedLine), qPrintable(lines.join('\n')));
         QVERIFY2(lines[failed].contains(expected), qPrintable(lines.join('\n')));
@@ -179,12 +169,12 @@ private slots:
     }
 
     // The app's services take the profile's endpoint: a window on the SASL_SSL listener reads the cluster.
-    void aWindowReadsTheClusterOverSaslSsl()
-    {
+    void aWindowReadsTheClusterOverSaslSsl() {
         QString error;
-        const auto options = AppOptions::parse({QStringLiteral("sluice"), QStringLiteral("--profile"), QStringLiteral("Secure"),
-                                                QStringLiteral("--refresh-ms"), QStringLiteral("200")},
-                                               &error);
+        const auto options =
+            AppOptions::parse({QStringLiteral("sluice"), QStringLiteral("--profile"), QStringLiteral("Secure"),
+                               QStringLiteral("--refresh-ms"), QStringLiteral("200")},
+                              &error);
         QVERIFY2(options.has_value(), qPrintable(error));
         auto window = createClusterWindow(saslSslProfile().endpoint({QStringLiteral("alice-secret"), {}}),
                                           QStringLiteral("Secure"), *options);
@@ -194,8 +184,8 @@ private slots:
         QCOMPARE(snapshot->brokers.front().port, int32_t{m_saslSsl});
 
         // The same with a wrong password never gets a snapshot, and says why.
-        auto refused = createClusterWindow(saslSslProfile().endpoint({QStringLiteral("wrong"), {}}), QStringLiteral("Secure"),
-                                           *options);
+        auto refused = createClusterWindow(saslSslProfile().endpoint({QStringLiteral("wrong"), {}}),
+                                           QStringLiteral("Secure"), *options);
         QSignalSpy errors(refused->session(), &ClusterSession::errorOccurred);
         QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), Timeout);
         QVERIFY(refused->session()->latestSnapshot() == nullptr);

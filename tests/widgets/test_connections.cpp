@@ -1,6 +1,8 @@
 // Connection profiles (issue 9): a profile round-trips through QSettings without its passwords; the form refuses
 // each bad input with its reason and stays open; passwords go to the SecretStore (an in-memory fake here) and
 // are asked for when there is no keychain; the profile becomes the endpoint every client of the cluster uses.
+#include <unistd.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -9,8 +11,6 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <unistd.h>
 
 #include "ConnectionDialog.h"
 #include "ConnectionProfile.h"
@@ -22,8 +22,7 @@ using sluice::security::security_protocol;
 
 namespace {
 
-ConnectionProfile saslSsl(const QString &name)
-{
+ConnectionProfile saslSsl(const QString& name) {
     ConnectionProfile p;
     p.name = name;
     p.bootstrap = QStringLiteral("kafka-1.example.com:9093, kafka-2.example.com:9093");
@@ -36,8 +35,7 @@ ConnectionProfile saslSsl(const QString &name)
 
 }  // namespace
 
-class TestConnections : public QObject
-{
+class TestConnections : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
@@ -46,8 +44,7 @@ class TestConnections : public QObject
     QString settingsPath() const { return m_dir.filePath(QStringLiteral("sluice.ini")); }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_ca = m_dir.filePath(QStringLiteral("ca.pem"));
         QFile ca(m_ca);
@@ -57,8 +54,7 @@ private slots:
 
     void init() { QFile::remove(settingsPath()); }
 
-    void profilesRoundTripThroughSettings()
-    {
+    void profilesRoundTripThroughSettings() {
         ConnectionProfile secured = saslSsl(QStringLiteral("Production"));
         secured.caFile = m_ca;
         secured.certificateFile = m_ca;
@@ -85,8 +81,7 @@ private slots:
     }
 
     // Saved from the list with "Remember": the password is in the keychain, not in the settings file.
-    void passwordsGoToTheKeychainNotTheSettings()
-    {
+    void passwordsGoToTheKeychainNotTheSettings() {
         FakeSecretStore store;
         {
             QSettings settings(settingsPath(), QSettings::IniFormat);
@@ -107,8 +102,8 @@ private slots:
         ConnectionsDialog list(&settings, &store);
         QCOMPARE(list.profiles().size(), 1);
         // Renamed: the secrets follow the name. Deleted: they go too.
-        list.saveProfile(QStringLiteral("Production"), saslSsl(QStringLiteral("Prod")), {QStringLiteral("s3cret-sasl"), {}},
-                         true);
+        list.saveProfile(QStringLiteral("Production"), saslSsl(QStringLiteral("Prod")),
+                         {QStringLiteral("s3cret-sasl"), {}}, true);
         QVERIFY(!store.secrets.contains(QStringLiteral("Production/sasl.password")));
         QCOMPARE(store.secrets.value(QStringLiteral("Prod/sasl.password")), QStringLiteral("s3cret-sasl"));
         QVERIFY(!store.secrets.contains(QStringLiteral("Prod/ssl.key.password")));  // empty: nothing kept
@@ -118,22 +113,20 @@ private slots:
         QVERIFY(list.profiles().isEmpty());
     }
 
-    void fakeKeychainStoresReadsDeletes()
-    {
+    void fakeKeychainStoresReadsDeletes() {
         FakeSecretStore store;
         QString error = QStringLiteral("not called");
-        store.write(QStringLiteral("k"), QStringLiteral("v"), [&](const QString &e) { error = e; });
+        store.write(QStringLiteral("k"), QStringLiteral("v"), [&](const QString& e) { error = e; });
         QVERIFY(error.isEmpty());
         std::optional<QString> read;
-        store.read(QStringLiteral("k"), [&](std::optional<QString> v, const QString &) { read = v; });
+        store.read(QStringLiteral("k"), [&](std::optional<QString> v, const QString&) { read = v; });
         QCOMPARE(read.value_or(QString()), QStringLiteral("v"));
-        store.remove(QStringLiteral("k"), [&](const QString &e) { error = e; });
-        store.read(QStringLiteral("k"), [&](std::optional<QString> v, const QString &) { read = v; });
+        store.remove(QStringLiteral("k"), [&](const QString& e) { error = e; });
+        store.read(QStringLiteral("k"), [&](std::optional<QString> v, const QString&) { read = v; });
         QVERIFY(!read.has_value());
     }
 
-    void theFormRefusesBadInput_data()
-    {
+    void theFormRefusesBadInput_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("bootstrap");
         QTest::addColumn<QString>("protocol");
@@ -141,30 +134,104 @@ private slots:
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("expected");  // empty: accepted
 
-        QTest::newRow("valid plaintext") << "Dev" << "localhost:9092" << "PLAINTEXT" << "" << "" << "";
-        QTest::newRow("valid SASL_SSL")
-            << "Prod" << "k1:9093,k2:9093" << "SASL_SSL" << "<ca>" << "alice" << "";
-        QTest::newRow("valid IPv6") << "Dev" << "[::1]:9092" << "PLAINTEXT" << "" << "" << "";
-        QTest::newRow("no name") << "" << "localhost:9092" << "PLAINTEXT" << "" << "" << "Give the connection a name";
-        QTest::newRow("name taken") << "Taken" << "localhost:9092" << "PLAINTEXT" << "" << "" << "exists already";
-        QTest::newRow("empty bootstrap") << "Dev" << "" << "PLAINTEXT" << "" << "" << "Bootstrap servers are empty";
-        QTest::newRow("no port") << "Dev" << "kafka" << "PLAINTEXT" << "" << "" << "\"kafka\" is not host:port";
-        QTest::newRow("port not a number") << "Dev" << "kafka:ninety" << "PLAINTEXT" << "" << ""
+        QTest::newRow("valid plaintext") << "Dev"
+                                         << "localhost:9092"
+                                         << "PLAINTEXT"
+                                         << ""
+                                         << ""
+                                         << "";
+        QTest::newRow("valid SASL_SSL") << "Prod"
+                                        << "k1:9093,k2:9093"
+                                        << "SASL_SSL"
+                                        << "<ca>"
+                                        << "alice"
+                                        << "";
+        QTest::newRow("valid IPv6") << "Dev"
+                                    << "[::1]:9092"
+                                    << "PLAINTEXT"
+                                    << ""
+                                    << ""
+                                    << "";
+        QTest::newRow("no name") << ""
+                                 << "localhost:9092"
+                                 << "PLAINTEXT"
+                                 << ""
+                                 << ""
+                                 << "Give the connection a name";
+        QTest::newRow("name taken") << "Taken"
+                                    << "localhost:9092"
+                                    << "PLAINTEXT"
+                                    << ""
+                                    << ""
+                                    << "exists already";
+        QTest::newRow("empty bootstrap") << "Dev"
+                                         << ""
+                                         << "PLAINTEXT"
+                                         << ""
+                                         << ""
+                                         << "Bootstrap servers are empty";
+        QTest::newRow("no port") << "Dev"
+                                 << "kafka"
+                                 << "PLAINTEXT"
+                                 << ""
+                                 << ""
+                                 << "\"kafka\" is not host:port";
+        QTest::newRow("port not a number") << "Dev"
+                                           << "kafka:ninety"
+                                           << "PLAINTEXT"
+                                           << ""
+                                           << ""
                                            << "has no port number";
-        QTest::newRow("port too big") << "Dev" << "kafka:70000" << "PLAINTEXT" << "" << "" << "port 70000 is outside 1 to 65535";
-        QTest::newRow("port zero") << "Dev" << "kafka:0" << "PLAINTEXT" << "" << "" << "port 0 is outside";
-        QTest::newRow("empty entry") << "Dev" << "a:9092,,b:9092" << "PLAINTEXT" << "" << "" << "empty entry";
-        QTest::newRow("no host") << "Dev" << ":9092" << "PLAINTEXT" << "" << "" << "is not host:port";
-        QTest::newRow("CA missing") << "Dev" << "kafka:9093" << "SSL" << "/no/such/ca.pem" << ""
+        QTest::newRow("port too big") << "Dev"
+                                      << "kafka:70000"
+                                      << "PLAINTEXT"
+                                      << ""
+                                      << ""
+                                      << "port 70000 is outside 1 to 65535";
+        QTest::newRow("port zero") << "Dev"
+                                   << "kafka:0"
+                                   << "PLAINTEXT"
+                                   << ""
+                                   << ""
+                                   << "port 0 is outside";
+        QTest::newRow("empty entry") << "Dev"
+                                     << "a:9092,,b:9092"
+                                     << "PLAINTEXT"
+                                     << ""
+                                     << ""
+                                     << "empty entry";
+        QTest::newRow("no host") << "Dev"
+                                 << ":9092"
+                                 << "PLAINTEXT"
+                                 << ""
+                                 << ""
+                                 << "is not host:port";
+        QTest::newRow("CA missing") << "Dev"
+                                    << "kafka:9093"
+                                    << "SSL"
+                                    << "/no/such/ca.pem"
+                                    << ""
                                     << "CA file /no/such/ca.pem does not exist";
-        QTest::newRow("CA is a directory") << "Dev" << "kafka:9093" << "SSL" << "/tmp" << "" << "is not a file";
-        QTest::newRow("SASL without user") << "Dev" << "kafka:9093" << "SASL_SSL" << "" << ""
+        QTest::newRow("CA is a directory") << "Dev"
+                                           << "kafka:9093"
+                                           << "SSL"
+                                           << "/tmp"
+                                           << ""
+                                           << "is not a file";
+        QTest::newRow("SASL without user") << "Dev"
+                                           << "kafka:9093"
+                                           << "SASL_SSL"
+                                           << ""
+                                           << ""
                                            << "SASL_SSL logs in with SASL: give the user name";
-        QTest::newRow("SASL_PLAINTEXT without user") << "Dev" << "kafka:9092" << "SASL_PLAINTEXT" << "" << ""
+        QTest::newRow("SASL_PLAINTEXT without user") << "Dev"
+                                                     << "kafka:9092"
+                                                     << "SASL_PLAINTEXT"
+                                                     << ""
+                                                     << ""
                                                      << "give the user name";
     }
-    void theFormRefusesBadInput()
-    {
+    void theFormRefusesBadInput() {
         QFETCH(QString, name);
         QFETCH(QString, bootstrap);
         QFETCH(QString, protocol);
@@ -198,10 +265,8 @@ private slots:
         }
     }
 
-    void unreadableFileIsRefused()
-    {
-        if (::geteuid() == 0)
-            QSKIP("root reads every file");
+    void unreadableFileIsRefused() {
+        if (::geteuid() == 0) QSKIP("root reads every file");
         const QString locked = m_dir.filePath(QStringLiteral("locked.pem"));
         QFile f(locked);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -213,8 +278,7 @@ private slots:
     }
 
     // The fields only the chosen protocol uses are shown; the form gives back what was set, passwords apart.
-    void theFormShowsWhatTheProtocolUses()
-    {
+    void theFormShowsWhatTheProtocolUses() {
         FakeSecretStore store;
         ConnectionDialog dialog(&store);
         dialog.show();
@@ -238,8 +302,7 @@ private slots:
     }
 
     // No keychain (headless, no secret service): "Remember" is off and says why; connecting asks for the password.
-    void withoutAKeychainThePasswordIsAskedFor()
-    {
+    void withoutAKeychainThePasswordIsAskedFor() {
         FakeSecretStore store;
         store.unavailable = QStringLiteral("No keychain: there is no D-Bus session.");
         ConnectionDialog dialog(&store);
@@ -254,12 +317,13 @@ private slots:
         int asked = 0;
         std::optional<sluice::client::cluster_endpoint> got;
         QObject context;
-        lookUpEndpoint(p, &store, &context,
-                       [&](const ConnectionProfile &) {
-                           ++asked;
-                           return std::optional<QString>(QStringLiteral("typed"));
-                       },
-                       [&](std::optional<sluice::client::cluster_endpoint> e) { got = e; });
+        lookUpEndpoint(
+            p, &store, &context,
+            [&](const ConnectionProfile&) {
+                ++asked;
+                return std::optional<QString>(QStringLiteral("typed"));
+            },
+            [&](std::optional<sluice::client::cluster_endpoint> e) { got = e; });
         QCOMPARE(asked, 1);
         QVERIFY(got.has_value());
         QCOMPARE(got->security.sasl.password, std::string("typed"));
@@ -267,18 +331,18 @@ private slots:
         // Cancelled: no endpoint.
         got.reset();
         bool called = false;
-        lookUpEndpoint(p, &store, &context, [](const ConnectionProfile &) { return std::optional<QString>(); },
-                       [&](std::optional<sluice::client::cluster_endpoint> e) {
-                           called = true;
-                           got = e;
-                       });
+        lookUpEndpoint(
+            p, &store, &context, [](const ConnectionProfile&) { return std::optional<QString>(); },
+            [&](std::optional<sluice::client::cluster_endpoint> e) {
+                called = true;
+                got = e;
+            });
         QVERIFY(called);
         QVERIFY(!got.has_value());
     }
 
     // A kept password is used without asking; the endpoint carries every security setting of the profile.
-    void theEndpointCarriesTheProfile()
-    {
+    void theEndpointCarriesTheProfile() {
         FakeSecretStore store;
         ConnectionProfile p = saslSsl(QStringLiteral("Prod"));
         p.caFile = m_ca;
@@ -287,11 +351,12 @@ private slots:
         store.secrets.insert(p.keyPasswordKey(), QStringLiteral("key-kept"));
         std::optional<sluice::client::cluster_endpoint> got;
         QObject context;
-        lookUpEndpoint(p, &store, &context,
-                       [](const ConnectionProfile &) -> std::optional<QString> {
-                           qFatal("asked although the keychain has the password");
-                       },
-                       [&](std::optional<sluice::client::cluster_endpoint> e) { got = e; });
+        lookUpEndpoint(
+            p, &store, &context,
+            [](const ConnectionProfile&) -> std::optional<QString> {
+                qFatal("asked although the keychain has the password");
+            },
+            [&](std::optional<sluice::client::cluster_endpoint> e) { got = e; });
         QVERIFY(got.has_value());
         QCOMPARE(got->bootstrap, std::string("kafka-1.example.com:9093,kafka-2.example.com:9093"));
         QCOMPARE(got->security.protocol, security_protocol::sasl_ssl);
