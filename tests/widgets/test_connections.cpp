@@ -282,6 +282,8 @@ private slots:
         FakeSecretStore store;
         ConnectionDialog dialog(&store);
         dialog.show();
+        // A new form starts with Kafka's defaults: PLAINTEXT, and the server's host checked once TLS is chosen.
+        QVERIFY(dialog.profile() == ConnectionProfile());
         ConnectionProfile p = saslSsl(QStringLiteral("Prod"));
         p.caFile = m_ca;
         dialog.setProfile(p, {QStringLiteral("pw"), QStringLiteral("kp")});

@@ -64,14 +64,17 @@ ConnectionDialog::ConnectionDialog(SecretStore *secrets, QWidget *parent)
     for (security_protocol p : Protocols)
         m_protocol->addItem(QString::fromLatin1(sluice::security::security_protocol_name(p)), int(p));
     m_protocol->setToolTip(tr("security.protocol: SSL encrypts, SASL logs in with a user and password"));
-    form->addRow(tr("&Security protocol:"), m_protocol);
+    form->addRow(tr("Security pr&otocol:"), m_protocol);
 
-    m_caFile = addFileRow(form, tr("&CA file:"), tr("empty: the system's CAs"), tr("PEM files (*.pem *.crt *.cer);;All files (*)"));
+    m_caFile = addFileRow(form, tr("C&A file:"), tr("empty: the system's CAs"), tr("PEM files (*.pem *.crt *.cer);;All files (*)"));
     m_certificateFile = addFileRow(form, tr("Client c&ertificate:"), tr("PEM with key and certificate; empty: none"),
                                    tr("PEM files (*.pem);;All files (*)"));
     m_keyPassword->setEchoMode(QLineEdit::Password);
     m_keyPassword->setPlaceholderText(tr("only for an encrypted key"));
     form->addRow(tr("&Key password:"), m_keyPassword);
+    m_verifyHost->setChecked(true);  // Kafka's default (ssl.endpoint.identification.algorithm=https)
+    m_verifyHost->setToolTip(tr("ssl.endpoint.identification.algorithm=https; turn off only for certificates without "
+                                "the broker's name or address"));
     form->addRow(QString(), m_verifyHost);
     m_tlsWidgets = {m_caFile->parentWidget(), m_certificateFile->parentWidget(), m_keyPassword, m_verifyHost};
 
@@ -132,6 +135,7 @@ QLineEdit *ConnectionDialog::addFileRow(QFormLayout *form, const QString &label,
     auto *edit = new QLineEdit(row);
     edit->setPlaceholderText(placeholder);
     auto *browse = new QPushButton(tr("Browse…"), row);
+    row->setFocusProxy(edit);
     auto *box = new QHBoxLayout(row);
     box->setContentsMargins(0, 0, 0, 0);
     box->addWidget(edit);
@@ -143,6 +147,8 @@ QLineEdit *ConnectionDialog::addFileRow(QFormLayout *form, const QString &label,
             edit->setText(chosen);
     });
     form->addRow(label, row);
+    if (auto *labelWidget = qobject_cast<QLabel *>(form->labelForField(row)))
+        labelWidget->setBuddy(edit);  // the row itself takes no focus, so its mnemonic would go nowhere
     return edit;
 }
 
@@ -156,6 +162,7 @@ void ConnectionDialog::updateEnabled()
     const bool anySecret = p.usesSasl() || p.usesTls();
     m_form->setRowVisible(m_remember, anySecret);
     m_form->setRowVisible(m_rememberNote, anySecret && !m_rememberNote->text().isEmpty());
+    growToFit();
 }
 
 void ConnectionDialog::growToFit()
@@ -260,12 +267,16 @@ QStringList ConnectionDialog::reportLines(const sluice::client::probe_report &re
     for (const auto &s : report.steps) {
         const QString mark = s.skipped ? QStringLiteral("–") : s.ok ? QStringLiteral("✓") : QStringLiteral("✗");
         QString detail = QString::fromStdString(s.detail);
+        // "✗ TLS: handshake with … failed", not "✗ TLS: TLS handshake with … failed".
+        const QString name = QString::fromStdString(std::string(probe_step_name(s.step)));
+        if (detail.startsWith(name + QLatin1Char(' ')))
+            detail = detail.mid(name.size() + 1);
         if (&s == failed)
             if (const QString hint = hintFor(s.step); !hint.isEmpty())
                 detail += QStringLiteral(" (") + hint + QLatin1Char(')');
         if (s.skipped && detail.isEmpty())
             detail = failed ? tr("not tried (an earlier step failed)") : tr("not used");
-        lines << QStringLiteral("%1 %2: %3").arg(mark, QString::fromStdString(std::string(probe_step_name(s.step))), detail);
+        lines << QStringLiteral("%1 %2: %3").arg(mark, name, detail);
     }
     return lines;
 }

@@ -2,6 +2,7 @@
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -21,6 +22,7 @@ ConnectionsDialog::ConnectionsDialog(QSettings *settings, SecretStore *secrets, 
     , m_edit(new QPushButton(tr("&Edit…"), this))
     , m_delete(new QPushButton(tr("&Delete"), this))
     , m_connect(new QPushButton(tr("&Connect"), this))
+    , m_empty(new QLabel(tr("No saved connections yet: New… makes one (bootstrap servers, TLS, SASL) and tests it."), this))
 {
     setWindowTitle(tr("Connect to Cluster"));
     auto *add = new QPushButton(tr("&New…"), this);
@@ -28,20 +30,23 @@ ConnectionsDialog::ConnectionsDialog(QSettings *settings, SecretStore *secrets, 
     for (QPushButton *b : {add, m_edit, m_delete})
         buttons->addWidget(b);
     buttons->addStretch();
+    m_list->setMinimumWidth(440);
     auto *row = new QHBoxLayout;
     row->addWidget(m_list, 1);
     row->addLayout(buttons);
     auto *box = new QDialogButtonBox(QDialogButtonBox::Close, this);
     box->addButton(m_connect, QDialogButtonBox::AcceptRole);
     m_connect->setDefault(true);
+    m_empty->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_empty);
     layout->addLayout(row);
     layout->addWidget(box);
 
     m_prompt = passwordDialogPrompt(this);
     connect(add, &QPushButton::clicked, this, [this] { editProfile(nullptr); });
     connect(m_edit, &QPushButton::clicked, this, [this] { editProfile(current()); });
-    connect(m_list, &QListWidget::itemDoubleClicked, this, [this] {
+    connect(m_list, &QListWidget::itemActivated, this, [this] {  // double-click or Enter
         if (const ConnectionProfile *p = current())
             connectTo(*p);
     });
@@ -76,6 +81,7 @@ void ConnectionsDialog::refreshList()
         if (m_profiles[i].name == was)
             row = i;
     m_list->setCurrentRow(m_profiles.isEmpty() ? -1 : row);
+    m_empty->setVisible(m_profiles.isEmpty());
     for (QPushButton *b : {m_edit, m_delete, m_connect})
         b->setEnabled(!m_profiles.isEmpty());
 }

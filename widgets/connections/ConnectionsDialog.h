@@ -7,6 +7,7 @@
 #include "ConnectionProfile.h"
 #include "EndpointLookup.h"
 
+class QLabel;
 class QListWidget;
 class QPushButton;
 class QSettings;
@@ -49,5 +50,6 @@ private:
     QPushButton *m_edit;
     QPushButton *m_delete;
     QPushButton *m_connect;
+    QLabel *m_empty;
     PasswordPrompt m_prompt;
 };
