@@ -8,8 +8,10 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include "ConnectionDialog.h"
@@ -111,6 +113,26 @@ private slots:
         list.deleteProfile(QStringLiteral("Prod"));
         QVERIFY(store.secrets.isEmpty());
         QVERIFY(list.profiles().isEmpty());
+    }
+
+    // Edit… fills the form with the kept passwords, so saving it again keeps them in the keychain.
+    void editingKeepsTheKeptPasswords() {
+        FakeSecretStore store;
+        QSettings settings(settingsPath(), QSettings::IniFormat);
+        ConnectionsDialog list(&settings, &store);
+        list.saveProfile(QString(), saslSsl(QStringLiteral("Prod")), {QStringLiteral("kept"), {}}, true);
+        QString seen = QStringLiteral("no form");
+        QTimer::singleShot(0, this, [&] {
+            auto* form = qobject_cast<ConnectionDialog*>(QApplication::activeModalWidget());
+            if (!form) return;
+            seen = form->passwordEdit()->text();
+            form->usernameEdit()->setText(QStringLiteral("bob"));
+            form->accept();
+        });
+        QTest::mouseClick(list.editButton(), Qt::LeftButton);
+        QCOMPARE(seen, QStringLiteral("kept"));
+        QCOMPARE(list.profiles().value(0).username, QStringLiteral("bob"));
+        QCOMPARE(store.secrets.value(QStringLiteral("Prod/sasl.password")), QStringLiteral("kept"));
     }
 
     void fakeKeychainStoresReadsDeletes() {

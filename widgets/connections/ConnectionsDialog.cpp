@@ -4,7 +4,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QVBoxLayout>
@@ -101,8 +103,21 @@ void ConnectionsDialog::editProfile(const ConnectionProfile *existing)
         if (p.name != oldName)
             taken << p.name;
     dialog.setTakenNames(taken);
-    if (existing)
+    if (existing) {
         dialog.setProfile(*existing);
+        // The kept passwords fill the form when the keychain answers, so saving again keeps them.
+        if (m_secrets && m_secrets->isAvailable()) {
+            const QPointer<ConnectionDialog> form(&dialog);
+            m_secrets->read(existing->saslPasswordKey(), [form](std::optional<QString> v, const QString &) {
+                if (form && v)
+                    form->passwordEdit()->setText(*v);
+            });
+            m_secrets->read(existing->keyPasswordKey(), [form](std::optional<QString> v, const QString &) {
+                if (form && v)
+                    form->keyPasswordEdit()->setText(*v);
+            });
+        }
+    }
     if (dialog.exec() == QDialog::Accepted)
         saveProfile(oldName, dialog.profile(), dialog.secrets(), dialog.rememberSecrets());
 }

@@ -24,6 +24,7 @@ public:
 
     QList<ConnectionProfile> profiles() const { return m_profiles; }
     QListWidget *list() const { return m_list; }
+    QPushButton *editButton() const { return m_edit; }
 
     // Asks for the SASL password of a profile that has none kept. Tests replace it.
     void setPasswordPrompt(PasswordPrompt prompt) { m_prompt = std::move(prompt); }
