@@ -27,10 +27,16 @@ std::optional<AppOptions> AppOptions::parse(const QStringList &arguments, QStrin
         QStringLiteral("bootstrap"),
         QCoreApplication::translate("AppOptions", "Connect to the cluster at <host:port> (with --no-embedded)."),
         QCoreApplication::translate("AppOptions", "host:port"));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QCoreApplication::translate("AppOptions",
+                                    "Connect to the saved connection <name> (File › Connect to Cluster…), without the "
+                                    "local cluster."),
+        QCoreApplication::translate("AppOptions", "name"));
     const QCommandLineOption refreshOption(
         QStringLiteral("refresh-ms"), QCoreApplication::translate("AppOptions", "Read the cluster every <ms> milliseconds."),
         QCoreApplication::translate("AppOptions", "ms"));
-    parser.addOptions({dataDirOption, portOption, nodesOption, noEmbeddedOption, bootstrapOption, refreshOption});
+    parser.addOptions({dataDirOption, portOption, nodesOption, noEmbeddedOption, bootstrapOption, profileOption, refreshOption});
 
     // parse(), not process(): the caller decides whether to exit, so tests can check bad command lines.
     if (!parser.parse(arguments)) {
@@ -68,6 +74,19 @@ std::optional<AppOptions> AppOptions::parse(const QStringList &arguments, QStrin
     options.bootstrap = parser.value(bootstrapOption);
     if (parser.isSet(refreshOption))
         options.refreshIntervalMs = parser.value(refreshOption).toInt();
+    options.profile = parser.value(profileOption);
+    if (!options.profile.isEmpty()) {
+        if (!options.bootstrap.isEmpty()) {
+            *error = QCoreApplication::translate("AppOptions", "--profile and --bootstrap name two clusters: give one");
+            return std::nullopt;
+        }
+        if (parser.isSet(nodesOption) || parser.isSet(portOption) || parser.isSet(dataDirOption)) {
+            *error = QCoreApplication::translate("AppOptions", "--profile opens a remote cluster: no --nodes, --port or --data-dir");
+            return std::nullopt;
+        }
+        options.embedded = false;
+        return options;
+    }
     if (!options.embedded && options.bootstrap.isEmpty()) {
         *error = QCoreApplication::translate("AppOptions", "--no-embedded needs --bootstrap host:port");
         return std::nullopt;

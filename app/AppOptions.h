@@ -11,7 +11,8 @@ struct AppOptions
     QString dataDir;                   // empty: the saved setting or LocalCluster::defaultDataDir()
     std::optional<quint16> port;       // set by --port; unset: the saved setting or 9092 (a taken port is an error)
     std::optional<int> nodes;          // set by --nodes; unset: the saved setting or LocalCluster's default (3)
-    QString bootstrap;                 // host:port of a remote cluster (with --no-embedded)
+    QString bootstrap;                 // host:port of a remote cluster (with --no-embedded), plaintext
+    QString profile;                   // --profile: the saved connection to open (no local cluster)
     int refreshIntervalMs = 0;         // 0: the saved setting or ClusterSession's default
     QString informationText;           // --help or --version: print this and exit
 

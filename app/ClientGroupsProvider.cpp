@@ -29,8 +29,8 @@ const sluice::client::partition_info *findPartition(const sluice::client::cluste
 
 }  // namespace
 
-ClientGroupsProvider::ClientGroupsProvider(std::string bootstrap, std::chrono::milliseconds timeout)
-    : m_bootstrap(std::move(bootstrap))
+ClientGroupsProvider::ClientGroupsProvider(sluice::client::cluster_endpoint endpoint, std::chrono::milliseconds timeout)
+    : m_endpoint(std::move(endpoint))
     , m_timeout(timeout)
 {
 }
@@ -40,7 +40,8 @@ ClientGroupsProvider::~ClientGroupsProvider() = default;
 sluice::client::cluster_client &ClientGroupsProvider::client()
 {
     if (!m_client)
-        m_client = std::make_unique<sluice::client::cluster_client>(m_bootstrap, m_timeout);
+        m_client = std::make_unique<sluice::client::cluster_client>(m_endpoint.bootstrap, m_timeout,
+                                                                    m_endpoint.security);
     return *m_client;
 }
 

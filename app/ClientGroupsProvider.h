@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "GroupsProvider.h"
+#include "engine/client/cluster_endpoint.h"
 
 namespace sluice::client {
 class cluster_client;
@@ -20,7 +21,8 @@ public:
     // Partitions whose lag in time is read per refresh (each costs two small fetches, batched per leader).
     static constexpr std::size_t DefaultLagTimePartitionLimit = 2000;
 
-    explicit ClientGroupsProvider(std::string bootstrap, std::chrono::milliseconds timeout = std::chrono::seconds(5));
+    explicit ClientGroupsProvider(sluice::client::cluster_endpoint endpoint,
+                                  std::chrono::milliseconds timeout = std::chrono::seconds(5));
     ~ClientGroupsProvider() override;
 
     sluice::result<GroupsSnapshot> readGroups() override;
@@ -33,7 +35,7 @@ private:
     // Fills lagMs of the lagging partitions (newest record's timestamp - committed record's timestamp).
     void readLagTimes(const sluice::client::cluster_snapshot &cluster, std::vector<GroupInfo> &groups);
 
-    std::string m_bootstrap;
+    sluice::client::cluster_endpoint m_endpoint;
     std::chrono::milliseconds m_timeout;
     std::unique_ptr<sluice::client::cluster_client> m_client;
 };

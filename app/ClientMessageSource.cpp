@@ -18,8 +18,8 @@ bool isTransportFailure(const sluice::error &error)
 }
 }  // namespace
 
-ClientMessageSource::ClientMessageSource(std::string bootstrap)
-    : m_bootstrap(std::move(bootstrap))
+ClientMessageSource::ClientMessageSource(client::cluster_endpoint endpoint)
+    : m_endpoint(std::move(endpoint))
 {
 }
 
@@ -28,7 +28,7 @@ ClientMessageSource::~ClientMessageSource() = default;
 client::cluster_client &ClientMessageSource::clusterClient()
 {
     if (!m_client)
-        m_client = std::make_unique<client::cluster_client>(m_bootstrap, RequestTimeout);
+        m_client = std::make_unique<client::cluster_client>(m_endpoint.bootstrap, RequestTimeout, m_endpoint.security);
     return *m_client;
 }
 

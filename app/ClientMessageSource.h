@@ -5,6 +5,7 @@
 #include <string>
 
 #include "MessageSource.h"
+#include "engine/client/cluster_endpoint.h"
 
 namespace sluice::client {
 class cluster_client;
@@ -14,7 +15,7 @@ class message_reader;
 class ClientMessageSource : public MessageSource
 {
 public:
-    explicit ClientMessageSource(std::string bootstrap);
+    explicit ClientMessageSource(sluice::client::cluster_endpoint endpoint);
     ~ClientMessageSource() override;
 
     sluice::result<std::vector<int32_t>> partitions(const std::string &topic) override;
@@ -32,7 +33,7 @@ private:
     template <class T>
     sluice::result<T> checked(sluice::result<T> result);
 
-    std::string m_bootstrap;
+    sluice::client::cluster_endpoint m_endpoint;
     std::unique_ptr<sluice::client::cluster_client> m_client;
     std::unique_ptr<sluice::client::message_reader> m_reader;  // of the topic read last
 };

@@ -15,20 +15,21 @@ using namespace sluice;
 
 struct KafkaAdminService::Clients
 {
-    std::string bootstrap;
+    client::cluster_endpoint endpoint;
     std::unique_ptr<client::admin_client> admin;
     std::unique_ptr<client::cluster_client> cluster;
 
     client::admin_client &adminClient()
     {
         if (!admin)
-            admin = std::make_unique<client::admin_client>(bootstrap, std::chrono::seconds(10));
+            admin = std::make_unique<client::admin_client>(endpoint.bootstrap, std::chrono::seconds(10), endpoint.security);
         return *admin;
     }
     client::cluster_client &clusterClient()
     {
         if (!cluster)
-            cluster = std::make_unique<client::cluster_client>(bootstrap, std::chrono::seconds(10));
+            cluster = std::make_unique<client::cluster_client>(endpoint.bootstrap, std::chrono::seconds(10),
+                                                               endpoint.security);
         return *cluster;
     }
     // After a transport failure: reconnect from the bootstrap address next time.
@@ -93,14 +94,14 @@ ConfigEntry entryFrom(const client::config_entry_info &info)
 
 }  // namespace
 
-KafkaAdminService::KafkaAdminService(const QString &bootstrap, QObject *parent)
+KafkaAdminService::KafkaAdminService(client::cluster_endpoint endpoint, QObject *parent)
     : AdminService(parent)
-    , m_bootstrap(bootstrap)
+    , m_bootstrap(QString::fromStdString(endpoint.bootstrap))
     , m_thread(new QThread(this))
     , m_worker(new QObject)
     , m_clients(std::make_unique<Clients>())
 {
-    m_clients->bootstrap = bootstrap.toStdString();
+    m_clients->endpoint = std::move(endpoint);
     m_thread->setObjectName(QStringLiteral("KafkaAdminService"));
     m_worker->moveToThread(m_thread);
     m_thread->start();

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "AdminService.h"
+#include "engine/client/cluster_endpoint.h"
 
 class QThread;
 
@@ -14,7 +15,7 @@ class KafkaAdminService : public AdminService
     Q_DISABLE_COPY_MOVE(KafkaAdminService)
 
 public:
-    explicit KafkaAdminService(const QString &bootstrap, QObject *parent = nullptr);
+    explicit KafkaAdminService(sluice::client::cluster_endpoint endpoint, QObject *parent = nullptr);
     ~KafkaAdminService() override;
 
     QString bootstrap() const override { return m_bootstrap; }

@@ -349,6 +349,11 @@ void MainWindow::createActions()
             showPartitionsOf(current.data(TopicsModel::TopicNameRole).toString());
     });
 
+    m_connectAction = new QAction(tr("&Connect to Cluster…"), this);
+    m_connectAction->setObjectName(QStringLiteral("connectAction"));
+    m_connectAction->setToolTip(tr("Open a window on a remote cluster from a saved connection (TLS, SASL)"));
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::connectToClusterRequested);
+
     m_settingsAction = new QAction(tr("&Settings…"), this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
@@ -377,6 +382,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_connectAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(m_settingsAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);

@@ -90,6 +90,11 @@ public:
     void setQuitConfirmation(QuitConfirmation confirm) { m_confirmQuit = std::move(confirm); }
     // Opens the settings dialog (File › Settings…).
     void showSettings();
+    QAction *connectAction() const { return m_connectAction; }
+
+signals:
+    // File › Connect to Cluster…: the app shows the connection profiles and opens a window for the one chosen.
+    void connectToClusterRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -139,6 +144,7 @@ private:
     QLabel *m_localClusterLabel;
     QAction *m_refreshAction = nullptr;
     QAction *m_showPartitionsAction = nullptr;
+    QAction *m_connectAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;

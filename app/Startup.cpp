@@ -18,6 +18,41 @@
 
 namespace {
 const char SettingsRefresh[] = "Session/refreshIntervalMs";
+
+int refreshInterval(const AppOptions &options)
+{
+    return options.refreshIntervalMs > 0
+               ? options.refreshIntervalMs
+               : QSettings().value(QLatin1String(SettingsRefresh), ClusterSession::DefaultRefreshIntervalMs).toInt();
+}
+
+// Every service of one window reaches its cluster through the same endpoint (bootstrap and security).
+std::unique_ptr<MainWindow> wireWindow(const sluice::client::cluster_endpoint &endpoint, const QString &connectionName,
+                                       const QString &historyKey, LocalCluster *localCluster, int refresh)
+{
+    const QString bootstrap = QString::fromStdString(endpoint.bootstrap);
+    auto *session = new ClusterSession(makeSnapshotProvider(endpoint));
+    session->setRefreshInterval(refresh);
+
+    auto window = std::make_unique<MainWindow>(session, connectionName, bootstrap, localCluster);
+
+    // Consumer groups: their own session (a slower refresh: lag reads cost more), lag history in SQLite.
+    auto *groups = new GroupsSession(std::make_shared<ClientGroupsProvider>(endpoint));
+    groups->setRefreshInterval(qMax(refresh, GroupsSession::DefaultRefreshIntervalMs));
+    auto history = std::make_unique<LagHistory>(LagHistory::defaultPath(), historyKey);
+    if (!history->isOpen())
+        qWarning("Lag history is not kept: %s", qUtf8Printable(history->errorString()));
+    window->setGroupsSession(groups, std::move(history));
+
+    // Admin forms (topics, retention, broker configs) over the Kafka admin protocol, on their own worker thread.
+    window->setAdminService(new KafkaAdminService(endpoint));
+    // Message browser and produce form: reads and produces records on their own worker thread.
+    window->setMessagesSession(new MessagesSession(std::make_shared<ClientMessageSource>(endpoint)));
+
+    session->start();
+    groups->start();
+    return window;
+}
 }  // namespace
 
 std::unique_ptr<MainWindow> createMainWindow(const AppOptions &options)
@@ -53,29 +88,15 @@ std::unique_ptr<MainWindow> createMainWindow(const AppOptions &options)
         connectionName = QCoreApplication::translate("Startup", "Local cluster");
     }
 
-    auto *session = new ClusterSession(makeSnapshotProvider(bootstrap));
-    const int refresh = options.refreshIntervalMs > 0
-                            ? options.refreshIntervalMs
-                            : settings.value(QLatin1String(SettingsRefresh), ClusterSession::DefaultRefreshIntervalMs).toInt();
-    session->setRefreshInterval(refresh);
+    // The local cluster and --bootstrap are plaintext; secured clusters come from connection profiles.
+    const sluice::client::cluster_endpoint endpoint{bootstrap.toStdString(), {}};
+    return wireWindow(endpoint, connectionName, options.embedded ? QStringLiteral("local") : bootstrap, localCluster,
+                      refreshInterval(options));
+}
 
-    auto window = std::make_unique<MainWindow>(session, connectionName, bootstrap, localCluster);
-
-    // Consumer groups: their own session (a slower refresh: lag reads cost more), lag history in SQLite.
-    auto *groups = new GroupsSession(std::make_shared<ClientGroupsProvider>(bootstrap.toStdString()));
-    groups->setRefreshInterval(qMax(refresh, GroupsSession::DefaultRefreshIntervalMs));
-    auto history = std::make_unique<LagHistory>(LagHistory::defaultPath(),
-                                                options.embedded ? QStringLiteral("local") : bootstrap);
-    if (!history->isOpen())
-        qWarning("Lag history is not kept: %s", qUtf8Printable(history->errorString()));
-    window->setGroupsSession(groups, std::move(history));
-
-    // Admin forms (topics, retention, broker configs) over the Kafka admin protocol, on their own worker thread.
-    window->setAdminService(new KafkaAdminService(bootstrap));
-    // Message browser and produce form: reads and produces records on their own worker thread.
-    window->setMessagesSession(new MessagesSession(std::make_shared<ClientMessageSource>(bootstrap.toStdString())));
-
-    session->start();
-    groups->start();
-    return window;
+std::unique_ptr<MainWindow> createClusterWindow(const sluice::client::cluster_endpoint &endpoint,
+                                                const QString &connectionName, const AppOptions &options)
+{
+    return wireWindow(endpoint, connectionName, QString::fromStdString(endpoint.bootstrap), nullptr,
+                      refreshInterval(options));
 }

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "AppOptions.h"
+#include "ClusterWindows.h"
 #include "LocalCluster.h"
 #include "Startup.h"
 #include "Translations.h"
@@ -66,7 +67,17 @@ int main(int argc, char *argv[])
         QApplication::installTranslator(&qtTranslator);
     Translations::install();
 
+    ClusterWindows windows(*options);
+    if (!options->profile.isEmpty()) {
+        // The saved connection's window opens once its password is known (keychain or asked for).
+        if (!windows.openProfile(options->profile, &error)) {
+            std::fprintf(stderr, "sluice: %s\n", qUtf8Printable(error));
+            return 2;
+        }
+        return QApplication::exec();
+    }
     auto window = createMainWindow(*options);
+    windows.watch(window.get());
     window->show();
     // A local cluster that did not start (its port taken, say) is said once, in words, not only in the status bar.
     if (const LocalCluster *cluster = window->localCluster(); cluster && cluster->state() == LocalCluster::State::Failed) {

@@ -11,6 +11,8 @@ packages=(
   build-essential cmake ninja-build pkg-config
   # Qt 6 (QtCharts needs libqt6opengl6-dev with --no-install-recommends; the app needs the qpa plugins)
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite qt6-qpa-plugins
+  # connection passwords in the system keychain
+  qtkeychain-qt6-dev
   # engine: Asio (header-only Boost), TLS, Kafka compression codecs
   libboost-dev libssl-dev zlib1g-dev liblz4-dev libzstd-dev libsnappy-dev
   # looking at the GUI headless, and fonts so Qt renders text

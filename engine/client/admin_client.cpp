@@ -17,8 +17,8 @@ namespace sluice::client {
 
 using protocol::api_key;
 
-admin_client::admin_client(std::string bootstrap, std::chrono::milliseconds timeout)
-    : cluster_(std::move(bootstrap), timeout), timeout_(timeout) {}
+admin_client::admin_client(std::string bootstrap, std::chrono::milliseconds timeout, client_security security)
+    : cluster_(std::move(bootstrap), timeout, std::move(security)), timeout_(timeout) {}
 
 result<connection*> admin_client::controller() {
     auto boot = cluster_.broker(-1);

@@ -136,7 +136,8 @@ struct cluster_description {
 
 class admin_client {
 public:
-    explicit admin_client(std::string bootstrap, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+    explicit admin_client(std::string bootstrap, std::chrono::milliseconds timeout = std::chrono::seconds(10),
+                          client_security security = {});
 
     result<std::vector<item_result>> create_topics(const std::vector<new_topic_spec>& topics,
                                                    bool validate_only = false);

@@ -4,10 +4,8 @@
 // and PLAIN log in, a wrong password is SASL_AUTHENTICATION_FAILED, a mechanism the listener does not offer
 // is UNSUPPORTED_SASL_MECHANISM naming what it offers; mTLS with a client certificate. The connection probe
 // ("Test connection") names the step that fails: DNS, TCP, TLS, authentication, advertised listeners.
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <fstream>
 
 #include "engine/broker/node.h"
 #include "engine/client/cluster_client.h"
@@ -15,6 +13,7 @@
 #include "engine/client/connection_probe.h"
 #include "engine/protocol/messages/metadata.h"
 #include "engine/security/scram_seed.h"
+#include "test_certificates.h"
 
 using namespace sluice;
 using client::client_security;
@@ -26,15 +25,6 @@ uint16_t free_port() {
     asio::io_context io;
     tcp::acceptor acceptor(io, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
     return acceptor.local_endpoint().port();
-}
-
-QString openssl(const QStringList& args, const QString& dir) {
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    p.start("openssl", args);
-    if (!p.waitForFinished(30000)) return "openssl did not finish";
-    if (p.exitCode() != 0) return "openssl " + args.join(' ') + ": " + QString::fromUtf8(p.readAllStandardError());
-    return {};
 }
 
 std::string message_of(const sluice::error& e) { return std::to_string(static_cast<int>(e.code)) + " " + e.message; }
@@ -79,36 +69,8 @@ class test_client_security : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        const QString d = dir_.path();
-        const QStringList ec{"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"};
-        for (const char* ca : {"ca", "other-ca"}) {
-            auto failed = openssl(QStringList{"req", "-x509"} + ec +
-                                      QStringList{"-keyout", QString(ca) + ".key", "-out", QString(ca) + ".pem",
-                                                  "-days", "2", "-subj", "/CN=" + QString(ca)},
-                                  d);
-            QVERIFY2(failed.isEmpty(), qPrintable(failed));
-        }
-        // server: for 127.0.0.1; elsewhere: for another host only; alice: a client certificate.
-        std::ofstream(file("server.ext")) << "subjectAltName=IP:127.0.0.1,DNS:localhost\n";
-        std::ofstream(file("elsewhere.ext")) << "subjectAltName=DNS:elsewhere.example\n";
-        std::ofstream(file("alice.ext")) << "extendedKeyUsage=clientAuth\n";
-        for (const char* name : {"server", "elsewhere", "alice"}) {
-            const QString n(name);
-            auto failed =
-                openssl(QStringList{"req"} + ec +
-                            QStringList{"-keyout", n + ".key", "-out", n + ".csr", "-subj", "/O=Sluice/CN=" + n},
-                        d);
-            QVERIFY2(failed.isEmpty(), qPrintable(failed));
-            failed = openssl({"x509", "-req", "-in", n + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                              "-out", n + ".crt", "-days", "2", "-extfile", n + ".ext"},
-                             d);
-            QVERIFY2(failed.isEmpty(), qPrintable(failed));
-            std::ofstream pem(file((std::string(name) + ".pem").c_str()));
-            for (const char* part : {".key", ".crt"}) {
-                std::ifstream in(file((std::string(name) + part).c_str()));
-                pem << in.rdbuf();
-            }
-        }
+        const auto made = testing::make_test_certificates(dir_.path());
+        QVERIFY2(made.isEmpty(), qPrintable(made));
 
         ssl_ = free_port(), wrong_host_ = free_port(), sasl_ssl_ = free_port(), sasl_plaintext_ = free_port(),
         mtls_ = free_port(), lies_ = free_port(), nobody_ = free_port();

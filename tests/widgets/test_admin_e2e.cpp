@@ -168,8 +168,9 @@ private slots:
         QVERIFY(m_dataDir.isValid());
         m_cluster = new LocalCluster(this);
         QVERIFY2(m_cluster->start(m_dataDir.path(), 0), qPrintable(m_cluster->errorString()));
-        m_admin = new KafkaAdminService(m_cluster->bootstrap(), this);
-        m_session = new ClusterSession(makeSnapshotProvider(m_cluster->bootstrap()), this);
+        const sluice::client::cluster_endpoint endpoint{m_cluster->bootstrap().toStdString(), {}};
+        m_admin = new KafkaAdminService(endpoint, this);
+        m_session = new ClusterSession(makeSnapshotProvider(endpoint), this);
         m_session->setRefreshInterval(200);
         m_session->start();
         QTRY_VERIFY_WITH_TIMEOUT(m_session->latestSnapshot() != nullptr, Timeout);

@@ -190,7 +190,7 @@ private slots:
         QTemporaryDir historyDir;
         auto history = std::make_unique<LagHistory>(historyDir.filePath(QStringLiteral("lag.sqlite")), QStringLiteral("e2e"));
         history->setMinimumInterval(0);
-        GroupsSession session(std::make_shared<ClientGroupsProvider>(bootstrap));
+        GroupsSession session(std::make_shared<ClientGroupsProvider>(sluice::client::cluster_endpoint{bootstrap, {}}));
         session.setRefreshInterval(200);
         ConsumerGroupsView view(&session, history.get());
         view.resize(1100, 640);

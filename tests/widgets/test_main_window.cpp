@@ -216,6 +216,14 @@ private slots:
         QTest::newRow("nodes of a remote cluster")
             << QStringList{"--no-embedded", "--bootstrap", "kafka:9092", "--nodes", "3"} << false << false << QString()
             << -1 << QString();
+        // A saved connection profile is a remote cluster: no local cluster, and not with a second cluster named.
+        QTest::newRow("profile") << QStringList{"--profile", "Production"} << true << false << QString() << -1
+                                 << QString();
+        QTest::newRow("profile and bootstrap")
+            << QStringList{"--profile", "Production", "--no-embedded", "--bootstrap", "kafka:9092"} << false << false
+            << QString() << -1 << QString();
+        QTest::newRow("profile and nodes")
+            << QStringList{"--profile", "Production", "--nodes", "3"} << false << false << QString() << -1 << QString();
     }
     void parsesTheCommandLine()
     {
