@@ -26,21 +26,12 @@ void fill_filter(Request& out, const security::acl_filter& f) {
     out.permission_type = static_cast<int8_t>(f.permission);
 }
 
-template <class Api>
-result<typename Api::response> ask(cluster_client& cluster, const typename Api::request& request) {
-    auto conn = cluster.broker(-1);
-    if (!conn) return conn.err();
-    auto version = conn.value()->pick_version(Api::key);
-    if (!version) return version.err();
-    return conn.value()->template send<Api>(request, *version);
-}
-
 }  // namespace
 
 result<std::vector<security::acl_binding>> acl_admin::describe(const security::acl_filter& filter) {
     protocol::describe_acls_request request;
     fill_filter(request, filter);
-    auto answer = ask<protocol::describe_acls_api>(cluster_, request);
+    auto answer = cluster_.ask_any_broker<protocol::describe_acls_api>(request);
     if (!answer) return answer.err();
     if (answer->error_code != 0)
         return make_error(
@@ -60,7 +51,7 @@ result<std::vector<acl_outcome>> acl_admin::create(std::span<const security::acl
         request.creations.push_back({static_cast<int8_t>(b.pattern.type), b.pattern.name,
                                      static_cast<int8_t>(b.pattern.pattern), b.entry.principal, b.entry.host,
                                      static_cast<int8_t>(b.entry.operation), static_cast<int8_t>(b.entry.permission)});
-    auto answer = ask<protocol::create_acls_api>(cluster_, request);
+    auto answer = cluster_.ask_any_broker<protocol::create_acls_api>(request);
     if (!answer) return answer.err();
     if (answer->results.size() != bindings.size())
         return make_error(error_code::corrupt_message, "CreateAcls answered " + std::to_string(answer->results.size()) +
@@ -73,7 +64,7 @@ result<std::vector<acl_outcome>> acl_admin::create(std::span<const security::acl
 result<std::vector<acl_deletion>> acl_admin::remove(std::span<const security::acl_filter> filters) {
     protocol::delete_acls_request request;
     for (const auto& f : filters) fill_filter(request.filters.emplace_back(), f);
-    auto answer = ask<protocol::delete_acls_api>(cluster_, request);
+    auto answer = cluster_.ask_any_broker<protocol::delete_acls_api>(request);
     if (!answer) return answer.err();
     if (answer->filter_results.size() != filters.size())
         return make_error(error_code::corrupt_message,

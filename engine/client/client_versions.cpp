@@ -50,6 +50,10 @@ constexpr std::array table{
     client_api_versions{api_key::describe_acls, {1, 3}},
     client_api_versions{api_key::create_acls, {1, 3}},
     client_api_versions{api_key::delete_acls, {1, 3}},
+    client_api_versions{api_key::describe_user_scram_credentials, {0, 0}},
+    client_api_versions{api_key::alter_user_scram_credentials, {0, 0}},
+    client_api_versions{api_key::describe_client_quotas, {0, 1}},
+    client_api_versions{api_key::alter_client_quotas, {0, 1}},
 };
 }  // namespace
 

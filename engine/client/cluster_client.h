@@ -69,6 +69,16 @@ public:
 
     // A connection to the given broker (or to the bootstrap address when node_id < 0), opened on demand.
     result<connection*> broker(int32_t node_id);
+    // One request to any broker (the bootstrap connection), at the highest version both speak: for the
+    // APIs a cluster forwards to its controller itself (ACL and SCRAM admin).
+    template <class Api>
+    result<typename Api::response> ask_any_broker(const typename Api::request& request) {
+        auto conn = broker(-1);
+        if (!conn) return conn.err();
+        auto version = conn.value()->pick_version(Api::key);
+        if (!version) return version.err();
+        return conn.value()->template send<Api>(request, *version);
+    }
     // The cluster's brokers (Metadata without topics); also makes broker(node_id) work for each of them.
     result<std::vector<broker_info>> brokers();
 

@@ -14,18 +14,13 @@
 #include "engine/protocol/messages/metadata.h"
 #include "engine/security/scram_seed.h"
 #include "test_certificates.h"
+#include "tests/client/free_port.h"
 
 using namespace sluice;
 using client::client_security;
 using security::security_protocol;
 
 namespace {
-
-uint16_t free_port() {
-    asio::io_context io;
-    tcp::acceptor acceptor(io, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
-    return acceptor.local_endpoint().port();
-}
 
 std::string message_of(const sluice::error& e) { return std::to_string(static_cast<int>(e.code)) + " " + e.message; }
 
@@ -72,8 +67,10 @@ private slots:
         const auto made = testing::make_test_certificates(dir_.path());
         QVERIFY2(made.isEmpty(), qPrintable(made));
 
-        ssl_ = free_port(), wrong_host_ = free_port(), sasl_ssl_ = free_port(), sasl_plaintext_ = free_port(),
-        mtls_ = free_port(), lies_ = free_port(), nobody_ = free_port();
+        ssl_ = testing::free_loopback_port(), wrong_host_ = testing::free_loopback_port(),
+        sasl_ssl_ = testing::free_loopback_port(), sasl_plaintext_ = testing::free_loopback_port(),
+        mtls_ = testing::free_loopback_port(), lies_ = testing::free_loopback_port(),
+        nobody_ = testing::free_loopback_port();
         broker::node_config config;
         config.port = 0;
         config.data_dir = file("data");
