@@ -13,11 +13,15 @@ mTLS controller listener for the quorum, with the authorizer on and no ACLs. The
 user `broker` (and prove themselves with their certificate to the controller listener): the quorum elects,
 an RF=3 topic gets three in-sync replicas and takes acks=all records, a user without ACLs is refused, and a
 plaintext client on the SASL_SSL port fails while the cluster keeps serving.
+
+Last, two nodes of which only the first has the SASL listener: a SASL client sees one broker, and a
+partition led by the other carries LISTENER_NOT_FOUND with no leader (Kafka's answer), while a PLAINTEXT
+client sees that leader.
 """
 
 import tempfile
 
-from confluent_kafka import KafkaException
+from confluent_kafka import KafkaError, KafkaException
 from confluent_kafka.admin import AdminClient, NewTopic
 
 import confluent_util as cu
@@ -148,9 +152,35 @@ def secured_between_nodes():
         check_equal(len(brokers_of(broker)), 3, "brokers after the refused clients")
 
 
+def a_leader_without_the_listener():
+    sasl_ports = {}
+
+    def node_props(node_id, client_port, controller_port):
+        listeners = f"PLAINTEXT://{HOST}:{client_port},CONTROLLER://{HOST}:{controller_port}"
+        if node_id == 1:
+            sasl_ports[1] = free_port()
+            listeners += f",SASL_PLAINTEXT://{HOST}:{sasl_ports[1]}"
+        return {"listeners": listeners}
+
+    with kraft_cluster(2, PROPS, node_props) as nodes:
+        plain_boot = f"{HOST}:{nodes[0].port}"
+        wait_until(lambda: len(brokers_of({"bootstrap.servers": plain_boot})) == 2, 30, "2 brokers registered")
+        admin = AdminClient({"bootstrap.servers": plain_boot})
+        admin.create_topics([NewTopic("led-by-2", 1, replica_assignment=[[2]])], operation_timeout=30)["led-by-2"].result(60)
+        wait_until(lambda: (lambda s: s and s[0] == 2)(cu.partition_state(plain_boot, "led-by-2")), 30,
+                   "node 2 to lead led-by-2 (as a PLAINTEXT client sees it)")
+        sasl = {"bootstrap.servers": f"{HOST}:{sasl_ports[1]}", **SASL}
+        check_equal(brokers_of(sasl), {1: sasl_ports[1]}, "brokers a SASL client sees (node 2 has no SASL listener)")
+        seen = AdminClient(sasl).list_topics(topic="led-by-2", timeout=10).topics["led-by-2"].partitions[0]
+        check_equal((seen.leader, seen.error.code() if seen.error else None), (-1, KafkaError.LISTENER_NOT_FOUND),
+                    "led-by-2[0] as a SASL client sees it")
+        log("a partition led by a broker without the SASL listener: LISTENER_NOT_FOUND, no leader, for SASL clients")
+
+
 def test():
     plaintext_and_sasl_listeners()
     secured_between_nodes()
+    a_leader_without_the_listener()
     log("ok")
 
 

@@ -10,8 +10,11 @@ namespace sluice::broker {
 namespace {
 using security::acl_operation;
 
-// A topic as the metadata image has it: every partition with its leader, epoch, replicas and ISR.
-protocol::metadata_response::topic describe_topic(const metadata::topic_state& state) {
+// A topic as the metadata image has it: every partition with its leader, epoch, replicas and ISR. A leader
+// that serves no listener of the request's name is one this client cannot reach: LISTENER_NOT_FOUND and no
+// leader, as Kafka answers.
+protocol::metadata_response::topic describe_topic(const request_context& ctx, const metadata::metadata_image& image,
+                                                  const metadata::topic_state& state) {
     protocol::metadata_response::topic topic;
     topic.name = state.name;
     topic.topic_id = state.id;
@@ -23,7 +26,13 @@ protocol::metadata_response::topic describe_topic(const metadata::topic_state& s
         part.leader_epoch = p.leader_epoch;
         part.replica_nodes = p.replicas;
         part.isr_nodes = p.isr;
-        if (p.leader < 0) part.error_code = static_cast<int16_t>(protocol::error_code::leader_not_available);
+        if (p.leader < 0) {
+            part.error_code = static_cast<int16_t>(protocol::error_code::leader_not_available);
+        } else if (auto b = image.brokers().find(p.leader);
+                   b != image.brokers().end() && !endpoint_for(ctx, b->second)) {
+            part.error_code = static_cast<int16_t>(protocol::error_code::listener_not_found);
+            part.leader_id = -1;
+        }
         topic.partitions.push_back(std::move(part));
     }
     return topic;
@@ -50,7 +59,7 @@ awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_co
         // Topics the principal may not DESCRIBE are left out, so their existence is not disclosed.
         for (const auto& [name, state] : image.topics())
             if (authorized_on_topic(ctx, acl_operation::describe, name))
-                response.topics.push_back(describe_topic(state));
+                response.topics.push_back(describe_topic(ctx, image, state));
         co_return response;
     }
     auto sources = ctx.broker.controller.sources();
@@ -81,7 +90,7 @@ awaitable<std::optional<protocol::metadata_response>> handle_metadata(request_co
             }
         }
         if (const auto* state = image.find_topic(name)) {
-            response.topics.push_back(describe_topic(*state));
+            response.topics.push_back(describe_topic(ctx, image, *state));
         } else {
             protocol::metadata_response::topic missing;
             missing.name = name;
