@@ -16,9 +16,13 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 
 from harness import (HOST, START_TIMEOUT_S, STOP_TIMEOUT_S, Sluiced, TestFailure, check, find_sluiced, free_port,
                      log, read_log)
+
+
+START_ATTEMPTS = 3
 
 
 class KraftNode(Sluiced):
@@ -49,24 +53,55 @@ class KraftNode(Sluiced):
         return [self.binary, "--config", self.properties_path]
 
 
-@contextlib.contextmanager
-def kraft_cluster(count=3, extra_props=None, node_props=None):
-    """node_props(node_id, client_port, controller_port), when given, returns properties of that node alone
-    (more listeners, say), applied over extra_props."""
-    tmp = tempfile.mkdtemp(prefix="sluice-cluster-")
-    ports = [(free_port(), free_port()) for _ in range(count)]
-    voters = ",".join(f"{i + 1}@{HOST}:{ports[i][1]}" for i in range(count))
+def _port_race(node):
+    return "Address already in use" in node.log_text()
 
-    def props_of(i):
-        props = dict(extra_props or {})
-        if node_props:
-            props.update(node_props(i + 1, ports[i][0], ports[i][1]))
-        return props
 
-    nodes = [KraftNode(tmp, i + 1, ports[i][0], ports[i][1], voters, props_of(i)) for i in range(count)]
+def _started(nodes):
+    """Starts every node. False when one lost a port to another process between free_port() and its bind
+    (other tests run at the same time); any other failure is raised with every node's output."""
     try:
         for node in nodes:
             node.start()
+        time.sleep(0.3)  # a node whose port another process holds may have passed the port check and died
+        if any(not n.alive() and _port_race(n) for n in nodes):
+            return False
+        return True
+    except TestFailure:
+        if any(_port_race(n) for n in nodes):
+            return False
+        for node in nodes:
+            sys.stderr.write(f"----- node {node.node_id} output ({node.log_path}) -----\n{node.log_text()[-8000:]}\n")
+        for node in nodes:
+            node.stop()
+        raise
+
+
+@contextlib.contextmanager
+def kraft_cluster(count=3, extra_props=None, node_props=None):
+    """node_props(node_id, client_port, controller_port), when given, returns properties of that node alone
+    (more listeners, say), applied over extra_props. Ports another process takes first are chosen again."""
+    for attempt in range(START_ATTEMPTS):
+        tmp = tempfile.mkdtemp(prefix="sluice-cluster-")
+        ports = [(free_port(), free_port()) for _ in range(count)]
+        voters = ",".join(f"{i + 1}@{HOST}:{ports[i][1]}" for i in range(count))
+
+        def props_of(i):
+            props = dict(extra_props or {})
+            if node_props:
+                props.update(node_props(i + 1, ports[i][0], ports[i][1]))
+            return props
+
+        nodes = [KraftNode(tmp, i + 1, ports[i][0], ports[i][1], voters, props_of(i)) for i in range(count)]
+        if _started(nodes):
+            break
+        for node in nodes:
+            node.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+        log(f"another process took a port chosen for the cluster (attempt {attempt + 1}); choosing new ports")
+    else:
+        raise TestFailure(f"the cluster's ports were taken by other processes {START_ATTEMPTS} times")
+    try:
         yield nodes
     except BaseException:
         for node in nodes:
