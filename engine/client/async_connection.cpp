@@ -7,11 +7,11 @@
 #endif
 
 #include <array>
-#include <charconv>
 #include <deque>
 #include <map>
 #include <vector>
 
+#include "engine/client/broker_address.h"
 #include "engine/client/sasl_login.h"
 #include "engine/client/tls_handshake.h"
 #include "engine/protocol/header.h"
@@ -291,15 +291,6 @@ protocol::codec_context flexible_context(protocol::api_key key, int16_t version)
 
 awaitable<result<protocol::bytes>> already_failed(error e) { co_return e; }
 
-result<std::pair<std::string, std::string>> split_address(const std::string& address) {
-    auto colon = address.rfind(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == address.size())
-        return make_error(error_code::invalid_config, "broker address must be host:port, got '" + address + "'");
-    std::string host = address.substr(0, colon);
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    return std::pair{host, address.substr(colon + 1)};
-}
-
 // ApiVersions v3 first; a broker that does not know v3 answers in the v0 shape with UNSUPPORTED_VERSION and
 // its own ApiVersions range, and we retry with the highest version both speak (KIP-511).
 awaitable<result<void>> negotiate(async_connection& conn, std::shared_ptr<state> s) {
@@ -402,13 +393,10 @@ awaitable<result<std::unique_ptr<async_connection>>> establish(std::shared_ptr<s
 awaitable<result<std::unique_ptr<async_connection>>> open_connection(asio::any_io_executor executor,
                                                                      std::string address,
                                                                      connection_options options) {
-    auto parts = split_address(address);
+    auto parts = parse_broker_address(address);
     if (!parts) co_return parts.err();
-    auto [host, port] = parts.value();
-    unsigned port_number = 0;
-    auto [end, parse_error] = std::from_chars(port.data(), port.data() + port.size(), port_number);
-    if (parse_error != std::errc{} || end != port.data() + port.size() || port_number > 65535)
-        co_return make_error(error_code::invalid_config, "bad port in broker address '" + address + "'");
+    const std::string host = parts->host, port = parts->port;
+    const uint16_t port_number = parts->port_number;
     auto s = std::make_shared<state>(executor, address, std::move(options));
     const auto timeout = s->options.connect_timeout;
 

@@ -1,7 +1,6 @@
 #include "engine/client/connection_probe.h"
 
-#include <charconv>
-
+#include "engine/client/broker_address.h"
 #include "engine/client/connection.h"
 #include "engine/common/config_list.h"
 #include "engine/protocol/messages/metadata.h"
@@ -16,25 +15,8 @@ namespace {
 constexpr probe_step all_steps[] = {probe_step::resolve,      probe_step::connect,   probe_step::tls,
                                     probe_step::authenticate, probe_step::authorize, probe_step::advertised_listeners};
 
-struct host_port {
-    std::string host;
-    std::string port;
-};
-
-std::optional<host_port> parse_address(const std::string& address) {
-    auto colon = address.rfind(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == address.size()) return std::nullopt;
-    std::string host = address.substr(0, colon);
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    unsigned port = 0;
-    auto text = address.substr(colon + 1);
-    auto [end, bad] = std::from_chars(text.data(), text.data() + text.size(), port);
-    if (bad != std::errc{} || end != text.data() + text.size() || port == 0 || port > 65535) return std::nullopt;
-    return host_port{host, text};
-}
-
 // Resolves and connects with one deadline each; fills the two steps' outcomes. True when connected.
-bool reach(const host_port& at, const std::string& address, milliseconds timeout, probe_outcome& resolve,
+bool reach(const broker_address& at, const std::string& address, milliseconds timeout, probe_outcome& resolve,
            probe_outcome& connect) {
     asio::io_context io;
     tcp::resolver resolver(io);
@@ -142,8 +124,8 @@ probe_report probe_connection(const std::string& bootstrap, const client_securit
     // The first bootstrap address that answers TCP is the one the rest of the probe talks to.
     std::string address;
     for (const auto& a : addresses) {
-        auto at = parse_address(a);
-        if (!at) {
+        auto at = parse_broker_address(a);
+        if (!at || at->port_number == 0) {
             resolve.skipped = false;
             resolve.detail = "'" + a + "' is not host:port";
             return report;
