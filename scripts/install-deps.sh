@@ -8,7 +8,7 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config
+  build-essential cmake ninja-build pkg-config lld
   # Qt 6 (QtCharts needs libqt6opengl6-dev with --no-install-recommends; the app needs the qpa plugins)
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite qt6-qpa-plugins
   # connection passwords in the system keychain
