@@ -30,11 +30,19 @@ std::set<std::string> parse_super_users(std::string_view value) {
     return out;
 }
 
+bool entry_applies(const acl_entry& entry, const kafka_principal& principal, std::string_view host) {
+    const auto colon = entry.principal.find(':');
+    if (colon == std::string::npos) return false;
+    const std::string_view type = std::string_view(entry.principal).substr(0, colon);
+    const std::string_view name = std::string_view(entry.principal).substr(colon + 1);
+    if (type != principal.type || (name != principal.name && name != "*")) return false;
+    return entry.host == wildcard_host || entry.host == host;
+}
+
 authorization authorize(const authorizer_settings& settings, const acl_source& acls,
                         const authorization_request& request) {
     const std::string principal = request.principal.to_string();
     if (settings.super_users.contains(principal)) return authorization::allowed;
-    const std::string type_wildcard = request.principal.type + ":*";
     bool any_acl_for_resource = false;
     bool denied = false;
     bool allowed = false;
@@ -42,8 +50,7 @@ authorization authorize(const authorizer_settings& settings, const acl_source& a
         if (!pattern_covers(b.pattern, request.target)) return true;
         any_acl_for_resource = true;
         const auto& e = b.entry;
-        if (e.principal != principal && e.principal != type_wildcard) return true;
-        if (e.host != wildcard_host && e.host != request.host) return true;
+        if (!entry_applies(e, request.principal, request.host)) return true;
         if (e.permission == acl_permission::deny && deny_applies(e.operation, request.operation)) {
             denied = true;
             return false;  // DENY wins: nothing can change the answer
@@ -62,14 +69,12 @@ authorization authorize_any(const authorizer_settings& settings, const acl_sourc
                             resource_type type) {
     const std::string name = principal.to_string();
     if (settings.super_users.contains(name)) return authorization::allowed;
-    const std::string type_wildcard = principal.type + ":*";
     std::vector<resource_pattern> allows;
     std::vector<resource_pattern> denies;
     acls([&](const acl_binding& b) {
         const auto& e = b.entry;
         if (b.pattern.type != type) return true;
-        if (e.principal != name && e.principal != type_wildcard) return true;
-        if (e.host != wildcard_host && e.host != host) return true;
+        if (!entry_applies(e, principal, host)) return true;
         if (e.permission == acl_permission::deny && deny_applies(e.operation, operation))
             denies.push_back(b.pattern);
         else if (e.permission == acl_permission::allow && allow_implies(e.operation, operation))

@@ -31,6 +31,9 @@ using acl_source = std::function<void(const std::function<bool(const acl_binding
 
 enum class authorization { allowed, denied };
 
+// Whether an ACL's entry names this caller: its principal or the type's wildcard (User:*), its host or `*`.
+bool entry_applies(const acl_entry& entry, const kafka_principal& principal, std::string_view host);
+
 struct authorization_request {
     const kafka_principal& principal;
     std::string_view host;  // the client's address, without port
