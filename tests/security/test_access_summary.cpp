@@ -6,21 +6,13 @@
 #include <algorithm>
 
 #include "engine/security/access_summary.h"
+#include "tests/security/acl_fixtures.h"
 
 using namespace sluice::security;
 
 namespace {
-acl_binding acl(resource_type type, std::string name, pattern_type pattern, std::string principal, acl_operation op,
-                acl_permission permission, std::string host = "*") {
-    return {{type, std::move(name), pattern}, {std::move(principal), std::move(host), op, permission}};
-}
-
-acl_source source_of(const std::vector<acl_binding>& acls) {
-    return [&acls](const std::function<bool(const acl_binding&)>& visit) {
-        for (const auto& a : acls)
-            if (!visit(a)) return;
-    };
-}
+using sluice::security::testing::acl;
+using sluice::security::testing::source_of;
 
 bool has(const std::vector<acl_operation>& ops, acl_operation op) {
     return std::find(ops.begin(), ops.end(), op) != ops.end();

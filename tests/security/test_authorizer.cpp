@@ -7,6 +7,7 @@
 
 #include "engine/security/acl_filter.h"
 #include "engine/security/authorizer.h"
+#include "tests/security/acl_fixtures.h"
 
 using namespace sluice;
 using namespace sluice::security;
@@ -14,17 +15,8 @@ using namespace sluice::security;
 Q_DECLARE_METATYPE(sluice::security::acl_operation)
 
 namespace {
-acl_binding acl(resource_type type, std::string name, pattern_type pattern, std::string principal, acl_operation op,
-                acl_permission permission, std::string host = "*") {
-    return {{type, std::move(name), pattern}, {std::move(principal), std::move(host), op, permission}};
-}
-
-acl_source source_of(const std::vector<acl_binding>& acls) {
-    return [&acls](const std::function<bool(const acl_binding&)>& visit) {
-        for (const auto& a : acls)
-            if (!visit(a)) return;
-    };
-}
+using sluice::security::testing::acl;
+using sluice::security::testing::source_of;
 
 bool allowed(const std::vector<acl_binding>& acls, const std::string& user, acl_operation op, resource target,
              authorizer_settings settings = {}, std::string_view host = "127.0.0.1") {
